@@ -1,0 +1,36 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Collective",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "collective", targets: ["collective"]),
+        .library(name: "CRUSH", targets: ["CRUSH"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Engine: CRUSH maps, hashing, rules, codecs. Standard library only.
+        .target(name: "CRUSH"),
+        // The command-line face: argument parsing only.
+        .executableTarget(
+            name: "collective",
+            dependencies: [
+                "CRUSH",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CRUSHTests",
+            dependencies: [
+                "CRUSH",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

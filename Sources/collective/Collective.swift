@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Collective: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collective",
+        abstract: "A Ceph-aware storage and placement simulator.",
+        subcommands: []
+    )
+}
