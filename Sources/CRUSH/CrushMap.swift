@@ -84,6 +84,20 @@ public struct CrushMap: Sendable, Equatable {
         typeNames.first(where: { $0.value == name })?.key
     }
 
+    /// `CrushWrapper::finalize`: `max_devices` becomes one past the highest device id that is
+    /// an item of a bucket or has a name (`crush_finalize` plus the name-map check). Ceph does
+    /// this after decoding and after every change, so mappings always see the finalized value.
+    public mutating func finalize() {
+        var highest: Int32 = -1
+        for bucket in buckets {
+            guard let bucket else { continue }
+            for item in bucket.items where item > highest { highest = item }
+        }
+        var maxDevices = highest &+ 1
+        if let lastName = itemNames.keys.max(), lastName >= maxDevices { maxDevices = lastName &+ 1 }
+        self.maxDevices = maxDevices
+    }
+
     /// Is this id a shadow (per-class) bucket, i.e. named `parent~class`?
     public func isShadow(_ id: Int32) -> Bool {
         itemNames[id]?.contains("~") ?? false
