@@ -251,6 +251,22 @@ struct BinaryCodecTests {
         #expect(compat.chooseArgsWithFallback(index: 0) == map.chooseArgs[0])
     }
 
+    /// crushtool --test maps with choose_args 0, else the compat set (-1): the compat file's
+    /// mappings equal the choose_args 0 file's and differ from the map without choose_args.
+    @Test func compatWeightSetIsTheFallback() throws {
+        let compat = try CrushMap(binary: try BinaryFixtures.bytes("generated/classes-compat-weight-set.bin"))
+        let indexed = try CrushMap(binary: try BinaryFixtures.bytes("generated/classes-choose-args.bin"))
+        #expect(compat.chooseArgs[0] == nil)
+        #expect(compat.chooseArgs[-1] == indexed.chooseArgs[0])
+        #expect(compat.normalizedAsCephDecodes().chooseArgsWithFallback(index: 0)
+            == indexed.normalizedAsCephDecodes().chooseArgsWithFallback(index: 0))
+        func mappings(_ name: String) throws -> String {
+            try Fixtures.text(BinaryFixtures.generated.appendingPathComponent("\(name).rule0-rep3.mappings.txt"))
+        }
+        #expect(try mappings("classes-compat-weight-set") == mappings("classes-choose-args"))
+        #expect(try mappings("classes-no-choose-args") != mappings("classes-choose-args"))
+    }
+
     @Test func classesAreDecoded() throws {
         let map = try CrushMap(binary: try BinaryFixtures.bytes("generated/classes-choose-args.bin"))
         #expect(Set(map.classNames.values) == ["hdd", "ssd", "nvme"])
