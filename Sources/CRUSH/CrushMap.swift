@@ -88,14 +88,7 @@ public struct CrushMap: Sendable, Equatable {
     /// an item of a bucket or has a name (`crush_finalize` plus the name-map check). Ceph does
     /// this after decoding and after every change, so mappings always see the finalized value.
     public mutating func finalize() {
-        var highest: Int32 = -1
-        for bucket in buckets {
-            guard let bucket else { continue }
-            for item in bucket.items where item > highest { highest = item }
-        }
-        var maxDevices = highest &+ 1
-        if let lastName = itemNames.keys.max(), lastName >= maxDevices { maxDevices = lastName &+ 1 }
-        self.maxDevices = maxDevices
+        maxDevices = maxDevicesAsCephDecodes
     }
 
     /// Is this id a shadow (per-class) bucket, i.e. named `parent~class`?

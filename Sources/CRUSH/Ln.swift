@@ -2,25 +2,35 @@
 /// computed from Ceph's two lookup tables (crush_ln_table.h). straw2 draws depend on every bit
 /// of these tables, so they are Ceph's values verbatim, irregular entries included.
 enum CrushLn {
+    /// Both tables in one block, `rhlh` first then `llTable`, for allocation-free lookups
+    /// from the mapping hot path (a `static let` array would be re-checked on every access).
+    static func makeTableBlock() -> UnsafeMutablePointer<Int64> {
+        let block = UnsafeMutablePointer<Int64>.allocate(capacity: rhlh.count + llTable.count)
+        block.initialize(from: rhlh, count: rhlh.count)
+        (block + rhlh.count).initialize(from: llTable, count: llTable.count)
+        return block
+    }
+
+    /// `crush_ln(xin)` using a block from `makeTableBlock()`.
     @inline(__always)
-    static func ln(_ xin: UInt32) -> UInt64 {
+    static func ln(_ xin: UInt32, tables: UnsafePointer<Int64>) -> UInt64 {
         var x = xin &+ 1
         var iexpon: Int = 15
         // Normalise so that bit 15 or 16 is set, in one shift.
         if x & 0x18000 == 0 {
-            let bits = (x & 0x1FFFF).leadingZeroBitCount - 16
-            x <<= UInt32(bits)
-            iexpon = 15 - bits
+            let bits = (x & 0x1FFFF).leadingZeroBitCount &- 16
+            x <<= UInt32(truncatingIfNeeded: bits)
+            iexpon = 15 &- bits
         }
-        let index1 = Int((x >> 8) << 1)
-        let rh = UInt64(bitPattern: rhlh[index1 - 256])
-        var lh = UInt64(bitPattern: rhlh[index1 + 1 - 256])
+        let index1 = Int(truncatingIfNeeded: (x >> 8) << 1)
+        let rh = UInt64(bitPattern: tables[index1 &- 256])
+        var lh = UInt64(bitPattern: tables[index1 &+ 1 &- 256])
         var xl64 = UInt64(x) &* rh
         xl64 >>= 48
-        var result = UInt64(iexpon)
+        var result = UInt64(truncatingIfNeeded: iexpon)
         result <<= (12 + 32)
-        let index2 = Int(xl64 & 0xff)
-        let ll = UInt64(bitPattern: llTable[index2])
+        let index2 = Int(truncatingIfNeeded: xl64 & 0xff)
+        let ll = UInt64(bitPattern: tables[258 &+ index2])
         lh = lh &+ ll
         lh >>= (48 - 12 - 32)
         result &+= lh

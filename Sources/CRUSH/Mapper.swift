@@ -28,6 +28,7 @@ public final class CrushMapper: @unchecked Sendable {
     let straws: UnsafeMutablePointer<UInt32>
     let nodeWeights: UnsafeMutablePointer<UInt32>
     let rules: [[RuleStep]?]
+    let lnTables: UnsafeMutablePointer<Int64>
 
     public init(_ map: CrushMap) {
         maxDevices = map.maxDevices
@@ -91,6 +92,7 @@ public final class CrushMapper: @unchecked Sendable {
             }
         }
         rules = map.rules.map { $0?.steps }
+        lnTables = CrushLn.makeTableBlock()
     }
 
     private static func value(_ array: [UInt32], _ index: Int) -> UInt32 {
@@ -101,7 +103,7 @@ public final class CrushMapper: @unchecked Sendable {
         alg.deallocate(); hashID.deallocate(); type.deallocate(); bucketID.deallocate()
         size.deallocate(); offset.deallocate(); numNodes.deallocate(); nodeOffset.deallocate()
         items.deallocate(); itemWeights.deallocate(); sumWeights.deallocate(); straws.deallocate()
-        nodeWeights.deallocate()
+        nodeWeights.deallocate(); lnTables.deallocate()
     }
 
     /// A workspace for mappings of up to `resultMax` items, for one thread at a time.
@@ -589,8 +591,8 @@ public final class CrushMapper: @unchecked Sendable {
             let w = weights[i]
             if w != 0 {
                 let u = CrushHash.hash3(hash, x.bits, ids[i].bits, r.bits) & 0xffff
-                let ln = Int64(bitPattern: CrushLn.ln(u)) &- 0x1_0000_0000_0000
-                draw = ln / Int64(w)
+                let ln = Int64(bitPattern: CrushLn.ln(u, tables: lnTables)) &- 0x1_0000_0000_0000
+                draw = ln / Int64(w)  // w > 0: neither trap can fire
             } else {
                 draw = Int64.min
             }

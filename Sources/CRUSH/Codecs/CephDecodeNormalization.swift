@@ -47,7 +47,7 @@ extension CrushMap {
     public func normalizedAsCephDecodes() -> CrushMap {
         var map = self
         map.chooseArgs = chooseArgsAsCephDecodes
-        map.maxDevices = maxDevicesAsCephDecodes
+        map.finalize()
         return map
     }
 

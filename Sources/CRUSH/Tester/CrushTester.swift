@@ -22,7 +22,7 @@ public struct CrushTester: Sendable {
             if let w = options.deviceWeights[Int32(device)] { return w }
             return present.contains(Int32(device)) ? 0x10000 : 0
         }
-        chooseArgs = tested.testerChooseArgs().map { CrushChooseArgs($0, map: tested) }
+        chooseArgs = tested.chooseArgsWithFallback(index: 0).map { CrushChooseArgs($0, map: tested) }
     }
 
     /// Runs the test, handing output to `emit` in order, in pieces.
@@ -282,9 +282,4 @@ extension CrushMap {
         return Int32(bucket.type)
     }
 
-    /// The choose_args crushtool's tester maps with: index 0 (`do_rule(..., 0)`), falling back
-    /// to the compat set (-1) as `choose_args_get_with_fallback` does.
-    func testerChooseArgs() -> [Int32: ChooseArg]? {
-        chooseArgs[0] ?? chooseArgs[-1]
-    }
 }
