@@ -43,8 +43,8 @@ struct CrushTestCommand: AsyncParsableCommand {
         guard let input = parsed.input else { throw ValidationError("missing -i MAP") }
         let map = try CrushMapFile.load(input)
         let out = StandardOutput()
-        if let notice = parsed.modifiedNotice { out.write(notice) }
         await CrushTester(map: map, options: parsed.options).run { out.write($0) }
+        if let notice = parsed.modifiedNotice { out.write(notice) }
         out.flush()
     }
 }

@@ -38,7 +38,7 @@ struct CrushtoolRun: CustomTestStringConvertible, Sendable {
         var parsed = try CrushToolArguments(parsing: args)
         parsed.options.threads = threads
         let tester = CrushTester(map: try compiledMap(), options: parsed.options)
-        return (parsed.modifiedNotice ?? "") + (await tester.output())
+        return (await tester.output()) + (parsed.modifiedNotice ?? "")
     }
 }
 

@@ -92,15 +92,15 @@ public struct CrushToolArguments: Sendable, Equatable {
         }
     }
 
-    /// crushtool applies a `--set-*` override only when its value is not negative.
-    private func nonNegative(_ v: Int) -> Int? { v >= 0 ? v : nil }
-
-    /// What crushtool prints before testing when an override modified the map and no `-o`
-    /// was given.
+    /// What crushtool 16.2.15 prints after the test output when an override modified the map and
+    /// no `-o` was given (it names itself by its `argv[0]`; this is the `crushtool` spelling).
     public var modifiedNotice: String? {
         options.modifiesMap
             ? "crushtool successfully built or modified map.  Use '-o <file>' to write it out.\n" : nil
     }
+
+    /// crushtool applies a `--set-*` override only when its value is not negative.
+    private func nonNegative(_ v: Int) -> Int? { v >= 0 ? v : nil }
 }
 
 extension Substring {
