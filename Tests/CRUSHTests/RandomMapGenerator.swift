@@ -92,9 +92,12 @@ struct RandomCrushMap {
         var nextShadowID = -100
         func block(_ type: String, _ name: String, _ id: Int, _ items: [(String, Double)], rng: inout SplitMix64) -> [String] {
             var alg = rng.pick(["uniform", "list", "tree", "straw", "straw2", "straw2", "straw2"])
-            // crushtool 16.2.15 drops the class information of a hierarchy with a uniform
-            // bucket and then refuses `take X class C`: no uniform buckets with classes.
-            if alg == "uniform" && !usedClasses.isEmpty { alg = "straw2" }
+            // Two crushtool 16.2.15 bugs in class shadow trees keep uniform and tree buckets out
+            // of maps with classes: with a uniform bucket it drops the class information and
+            // refuses `take X class C`; a cloned tree bucket gets uninitialised node weights
+            // (the walk can then leave the item array: undefined behaviour, not reproducible)
+            // or an assertion failure in add_bucket.
+            if (alg == "uniform" || alg == "tree") && !usedClasses.isEmpty { alg = "straw2" }
             var items = items
             if alg == "uniform" {
                 let w = items.first?.1 ?? 1
