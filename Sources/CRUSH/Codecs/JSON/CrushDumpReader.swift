@@ -60,6 +60,7 @@ private struct CrushDumpReader {
         try readTunables(top.required("tunables"))
         let bucketFields = try readBuckets(top.required("buckets"))
         try checkBucketItems(bucketFields)
+        padBucketSlots()
         try readRules(top.required("rules"))
         try nameDevices()
         try rebuildClasses(bucketFields)
@@ -390,8 +391,21 @@ private struct CrushDumpReader {
             let parentName = String(name[..<tilde])
             let className = String(name[name.index(after: tilde)...])
             guard let parent = bucketIDs[parentName] else { continue }
-            map.classBuckets[parent, default: [:]][classID(className)] = id
+            let shadowClass = classID(className)
+            map.classBuckets[parent, default: [:]][shadowClass] = id
+            // Ceph gives shadow buckets their class in class_map too (device_class_clone).
+            map.deviceClasses[id] = shadowClass
         }
+    }
+
+    /// Grows the bucket array as `crush_add_bucket` in Ceph's builder.c does: from 8 slots,
+    /// doubling until the highest id fits. (The dump does not show max_buckets; a map that
+    /// was only ever grown by adding buckets has exactly this many.)
+    mutating func padBucketSlots() {
+        guard !map.buckets.isEmpty else { return }
+        var slots = 8
+        while slots < map.buckets.count { slots *= 2 }
+        map.buckets.append(contentsOf: repeatElement(nil, count: slots - map.buckets.count))
     }
 
     // MARK: choose_args

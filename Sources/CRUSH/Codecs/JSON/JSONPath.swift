@@ -22,7 +22,8 @@ struct JSONPath: Sendable, Equatable, CustomStringConvertible {
         return copy
     }
 
-    /// Keys that are plain words print as `.key` (no dot at the start); any other key prints
+    /// Keys that are plain words (a letter or `_`, then letters, digits, `_` or `-`) print as
+    /// `.key` (no dot at the start); any other key prints
     /// as `["key"]` with JSON escapes. The top level prints as `(top level)`.
     var description: String {
         if components.isEmpty { return "(top level)" }
@@ -44,7 +45,9 @@ struct JSONPath: Sendable, Equatable, CustomStringConvertible {
     }
 
     private static func isPlainWord(_ key: String) -> Bool {
-        guard let first = key.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+        guard let first = key.utf8.first,
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) || first == UInt8(ascii: "_")
+        else {
             return false
         }
         return key.utf8.allSatisfy { byte in
