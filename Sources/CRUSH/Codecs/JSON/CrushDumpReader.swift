@@ -7,14 +7,17 @@ extension CrushMap {
     ///   `BucketBuilder.make` with the dump's item weights and its `straw_calc_version`; the
     ///   bucket's own `weight` is the dumped one. (Ceph recomputes straws only when a bucket
     ///   changes, so a straw bucket last touched under another `straw_calc_version` may differ.)
-    /// - a device that the dump calls `device<id>`, with no class, that no bucket holds and no
-    ///   rule takes, is a nameless id (the dump invents that name for holes); any other device
-    ///   keeps its name;
+    /// - a device that the dump calls `device<id>`, with no class, that no bucket holds, is a
+    ///   nameless id (the dump invents that name for holes) unless a rule takes it and shows that
+    ///   name as `item_name` (Ceph shows `""` for nameless items); any other device keeps its name;
     /// - class ids, which the dump does not show, are numbered from 0 in the order classes first
     ///   appear: on devices by ascending id, then on shadow buckets in dump order (Ceph numbers
     ///   them in creation order, which for a compiled map is that order);
     /// - a bucket named `x~c` where `x` is another bucket's name is the shadow of `x` for class
-    ///   `c` (`classBuckets[x][c]`), as `CrushWrapper::split_id_class` reads such names;
+    ///   `c` (`classBuckets[x][c]`, and `deviceClasses[shadow] = c`, as Ceph's class_map holds
+    ///   shadow buckets too), splitting at the first `~` as `CrushWrapper::split_id_class` does;
+    /// - the bucket array has as many slots as `crush_add_bucket` would have made: 8, doubled
+    ///   until the highest id fits (none if there are no buckets);
     /// - `maxDevices` is one past the highest device id listed;
     /// - choose_args weights are `trunc(weight × 0x10000)`, as Ceph's compiler converts them
     ///   (exact for the values a dump prints).
@@ -23,8 +26,10 @@ extension CrushMap {
     /// checked where they can contradict the map (`type_name`, `item_name`) and otherwise
     /// ignored. Unknown fields are errors, so are dangling references (a bucket item that is
     /// neither a listed device nor a bucket, a choose step's unknown type, choose_args for a
-    /// missing bucket). Ids are bounded: no more bucket, rule or device slots than
-    /// `max(65536, size of the text in bytes)`.
+    /// missing bucket, choose_args ids that are not one per bucket item); a take of an item that
+    /// does not exist is kept, as Ceph keeps it (its mapper skips it). Weight sets may have any
+    /// length, as Ceph's decode allows. Ids are bounded: no more bucket, rule or device slots
+    /// than `max(65536, size of the text in bytes)`.
     public init(dumpJSON text: String) throws(CrushJSONError) {
         let root: JSONValue
         do {
@@ -32,7 +37,7 @@ extension CrushMap {
         } catch {
             throw .syntax(error)
         }
-        var reader = CrushDumpReader(slotLimit: max(1 << 16, text.utf8.count))
+        var reader = CrushDumpReader(slotLimit: min(max(1 << 16, text.utf8.count), 1 << 30))
         self = try reader.read(JSONField(value: root, path: .root))
     }
 }
@@ -100,7 +105,7 @@ private struct CrushDumpReader {
             maxDevices = max(maxDevices, Int64(id) + 1)
         }
         listedDevices.sort { $0.id < $1.id }
-        map.maxDevices = Int32(maxDevices)
+        map.maxDevices = Int32(clamping: maxDevices)
     }
 
     /// Names the listed devices, leaving out the `device<id>` names Ceph invents for holes:

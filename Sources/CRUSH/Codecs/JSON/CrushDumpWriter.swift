@@ -18,6 +18,10 @@ extension CrushMap {
     ///
     /// Where crushtool would crash instead (a choose step whose type has no name), the type
     /// prints as `""`.
+    ///
+    /// The dump shows the map as given. `crushtool -i FILE --dump` shows the map as Ceph holds it
+    /// after decoding, which drops choose_args of non-straw2 buckets and recomputes max_devices:
+    /// dump `CrushMap(binary:).normalizedAsCephDecodes()` to get its output.
     public func dumpJSON() -> String {
         var f = CephJSONFormatter()
         f.openObject("crush_map")
