@@ -70,6 +70,17 @@ struct TextCodecTests {
         }
     }
 
+    /// The strongest check: every bucket array (weights, straws, node weights, sums), every
+    /// shadow id and name, the rules and the tunables equal those in crushtool's own binary.
+    @Test("compiled map equals crushtool's compiled binary", arguments: TextFixtures.compiling)
+    func compiledMapEqualsCrushtoolBinary(map: String) throws {
+        let compiled = try CrushMap(text: TextFixtures.mapText(map))
+        let bytes = try Fixtures.data(Fixtures.crushtoolExpected.appendingPathComponent(map + ".compiled.bin"))
+        let decoded = try CrushMap(binary: bytes)
+        #expect(compiled == decoded)
+        #expect(compiled.binaryEncoded() == bytes)
+    }
+
     @Test("decompile, compile, decompile is stable", arguments: TextFixtures.compiling)
     func roundTripIsStable(map: String) throws {
         let first = try CrushMap(text: TextFixtures.mapText(map)).decompiled()
