@@ -124,6 +124,8 @@ struct BinaryCodecTests {
         // devices: 0..<max_devices as Ceph has it after finalize()
         let devices = dump["devices"] as? [[String: Any]] ?? []
         #expect(Int64(devices.count) == Int64(map.maxDevicesAsCephDecodes))
+        // crushtool writes the value its decoder recomputes.
+        #expect(map.maxDevices == map.maxDevicesAsCephDecodes)
         for device in devices {
             let id = Int32(int(device["id"]) ?? -1)
             #expect(device["name"] as? String == map.itemNames[id] ?? "device\(id)")
@@ -251,6 +253,22 @@ struct BinaryCodecTests {
         #expect(compat.chooseArgsWithFallback(index: 0) == map.chooseArgs[0])
     }
 
+    /// crushtool --test maps with choose_args 0, else the compat set (-1): the compat file's
+    /// mappings equal the choose_args 0 file's and differ from the map without choose_args.
+    @Test func compatWeightSetIsTheFallback() throws {
+        let compat = try CrushMap(binary: try BinaryFixtures.bytes("generated/classes-compat-weight-set.bin"))
+        let indexed = try CrushMap(binary: try BinaryFixtures.bytes("generated/classes-choose-args.bin"))
+        #expect(compat.chooseArgs[0] == nil)
+        #expect(compat.chooseArgs[-1] == indexed.chooseArgs[0])
+        #expect(compat.normalizedAsCephDecodes().chooseArgsWithFallback(index: 0)
+            == indexed.normalizedAsCephDecodes().chooseArgsWithFallback(index: 0))
+        func mappings(_ name: String) throws -> String {
+            try Fixtures.text(BinaryFixtures.generated.appendingPathComponent("\(name).rule0-rep3.mappings.txt"))
+        }
+        #expect(try mappings("classes-compat-weight-set") == mappings("classes-choose-args"))
+        #expect(try mappings("classes-no-choose-args") != mappings("classes-choose-args"))
+    }
+
     @Test func classesAreDecoded() throws {
         let map = try CrushMap(binary: try BinaryFixtures.bytes("generated/classes-choose-args.bin"))
         #expect(Set(map.classNames.values) == ["hdd", "ssd", "nvme"])
@@ -313,6 +331,29 @@ struct BinaryCodecTests {
         #expect(decodable.last == bytes.count)
         let gaps = zip(decodable.dropFirst(), decodable).map { $0 - $1 }
         #expect(Array(gaps.prefix(6)) == [12, 4, 1, 1, 4, 1])
+    }
+
+    /// `decode_32_or_64_string_map`: a zero length after the key means the key was 64 bits.
+    @Test func sixtyFourBitNameKeys() throws {
+        var map = CrushMap()
+        map.typeNames = [0: "osd", 1: "host"]
+        let bytes = map.binaryEncoded()
+        // type_map at 16: count, then key 0 at 20, length at 24, "osd"; key 1 at 31, length at 35.
+        var wide = bytes
+        wide.insert(contentsOf: [0, 0, 0, 0], at: 35)
+        wide.insert(contentsOf: [0, 0, 0, 0], at: 24)
+        #expect(try CrushMap(binary: wide) == map)
+        // Ceph writes them back with 32-bit keys.
+        #expect(try CrushMap(binary: wide).binaryEncoded() == bytes)
+    }
+
+    /// Pacific stops after choose_args: later fields (Squid's msr tunables) are ignored, and
+    /// crushtool 16.2.15 drops them when it rewrites the map (checked by hand with crushtool).
+    @Test func trailingBytesAreIgnored() throws {
+        let bytes = try BinaryFixtures.bytes("generated/build-tree-tree.bin")
+        let map = try CrushMap(binary: bytes + [5, 0, 0, 0, 7, 0, 0, 0])
+        #expect(map == (try CrushMap(binary: bytes)))
+        #expect(map.binaryEncoded() == bytes)
     }
 
     @Test func badMagic() throws {

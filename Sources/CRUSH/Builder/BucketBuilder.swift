@@ -66,12 +66,16 @@ public enum BucketBuilder {
 
     // MARK: - Editing
 
-    /// Appends `item` with `weight` (`crush_bucket_add_item`). A uniform bucket keeps its
-    /// `item_weight` (Ceph only adds `weight` to the bucket total); a straw bucket gets its
-    /// straws recomputed; a tree bucket grows its implicit tree.
+    /// Appends `item` with `weight` (`crush_bucket_add_item`). A uniform bucket only takes an
+    /// item whose weight is its `item_weight` (so an empty one, made with item weight 0, takes
+    /// only weightless items); a straw bucket gets its straws recomputed; a tree bucket grows
+    /// its implicit tree.
     public static func addItem(
         _ item: Int32, weight: UInt32, to bucket: inout Bucket, strawCalcVersion: UInt8
     ) throws(BucketEditError) {
+        if bucket.algorithm == .uniform && weight != bucket.uniformItemWeight {
+            throw .uniformWeightMismatch(bucket: bucket.id, item: item, weight: weight, itemWeight: bucket.uniformItemWeight)
+        }
         guard !additionOverflows(bucket.weight, weight) else {
             throw .weightOverflow(bucket: bucket.id, item: item)
         }
@@ -267,6 +271,8 @@ public enum BucketEditError: Error, Equatable, Sendable, CustomStringConvertible
     case weightOverflow(bucket: Int32, item: Int32)
     /// The item is not in the bucket.
     case itemNotFound(bucket: Int32, item: Int32)
+    /// A uniform bucket takes only items of its item weight (`-EINVAL`).
+    case uniformWeightMismatch(bucket: Int32, item: Int32, weight: UInt32, itemWeight: UInt32)
 
     public var description: String {
         switch self {
@@ -274,6 +280,8 @@ public enum BucketEditError: Error, Equatable, Sendable, CustomStringConvertible
             "adding item \(item) to bucket \(bucket) would overflow the bucket weight"
         case let .itemNotFound(bucket, item):
             "item \(item) is not in bucket \(bucket)"
+        case let .uniformWeightMismatch(bucket, item, weight, itemWeight):
+            "uniform bucket \(bucket) holds items of weight \(itemWeight), not \(weight) (item \(item))"
         }
     }
 }
