@@ -1,0 +1,217 @@
+/// Device classes: the per-class "shadow" copies of the hierarchy that `step take X class C`
+/// uses, built as Ceph's `CrushWrapper` builds them (`populate_classes`, `device_class_clone`,
+/// `trim_roots_with_class`, `cleanup_dead_classes`, `rebuild_roots_with_classes` in
+/// src/crush/CrushWrapper.cc).
+///
+/// For every root that is not itself a shadow, and every class (in class id order), the root is
+/// cloned depth first: a clone keeps only the devices of that class (with their weights in the
+/// original) and the clones of its child buckets (with the clone's total weight). Clones are
+/// named `name~class`, listed in `classBuckets[original][class]`, and put in `deviceClasses`
+/// with their class. A clone reuses the id the map had before for that (bucket, class) pair;
+/// otherwise it takes the lowest free id that no earlier shadow bucket used.
+extension CrushMap {
+    /// `rebuild_roots_with_classes`: forget classes no device or rule uses, drop the shadow
+    /// trees and build them again, keeping the shadow ids the map had.
+    public mutating func rebuildShadowTrees() throws(DeviceClassError) {
+        let old = classBuckets
+        removeDeadClasses()
+        removeShadowTrees()
+        classBuckets = [:]
+        try populateShadowTrees(reusing: old)
+    }
+
+    /// `populate_classes`: clone every non-shadow root for every class. Ids in `old`
+    /// (bucket → class → shadow id) are reused; no new shadow takes any of them.
+    /// Stops at the first failure, leaving the clones made so far, as Ceph does.
+    mutating func populateShadowTrees(reusing old: [Int32: [Int32: Int32]]) throws(DeviceClassError) {
+        var usedIDs = Set<Int32>()
+        for (_, byClass) in old {
+            for (_, id) in byClass { usedIDs.insert(id) }
+        }
+        var carriedWeights: [Int64: [Int32: [UInt32]]] = [:]
+        let roots = rootBucketIDs().filter { !isShadowItem($0) }
+        for root in roots {
+            for classID in classNames.keys.sorted() {
+                _ = try cloneForClass(root, classID: classID, old: old, usedIDs: usedIDs, carriedWeights: &carriedWeights)
+            }
+        }
+    }
+
+    /// `device_class_clone`: the id of the `classID` copy of bucket `original`, making it
+    /// (and its children's copies) if needed.
+    private mutating func cloneForClass(
+        _ original: Int32, classID: Int32, old: [Int32: [Int32: Int32]], usedIDs: Set<Int32>,
+        carriedWeights: inout [Int64: [Int32: [UInt32]]]
+    ) throws(DeviceClassError) -> Int32 {
+        guard let itemName = itemNames[original] else { throw .unnamedBucket(original) }
+        guard let className = classNames[classID] else { throw .unknownClass(classID) }
+        let copyName = itemName + "~" + className
+        if let existing = itemIDsByName()[copyName] { return existing }
+        guard let source = bucket(id: original) else { throw .missingBucket(original) }
+
+        var copy = BucketBuilder.make(
+            id: 0, type: source.type, algorithm: source.algorithm, hash: source.hash,
+            items: [], weights: [], strawCalcVersion: tunables.strawCalcVersion)
+        var originalPositions: [Int] = []
+        for position in 0..<source.items.count {
+            let item = source.items[position]
+            if item >= 0 {
+                guard deviceClasses[item] == classID else { continue }
+                let weight = source.itemWeight(at: position)
+                do {
+                    try BucketBuilder.addItem(item, weight: weight, to: &copy, strawCalcVersion: tunables.strawCalcVersion)
+                } catch {
+                    throw .cannotAddItem(bucket: copyName, item: item, error)
+                }
+            } else {
+                let childCopy = try cloneForClass(item, classID: classID, old: old, usedIDs: usedIDs, carriedWeights: &carriedWeights)
+                guard let child = bucket(id: childCopy) else { throw .missingBucket(childCopy) }
+                do {
+                    try BucketBuilder.addItem(childCopy, weight: child.weight, to: &copy, strawCalcVersion: tunables.strawCalcVersion)
+                } catch {
+                    throw .cannotAddItem(bucket: copyName, item: childCopy, error)
+                }
+            }
+            originalPositions.append(position)
+        }
+
+        var id: Int32
+        if let reused = old[original]?[classID] {
+            id = reused
+        } else {
+            id = -1
+            while true {
+                let index = Int(-1 - Int64(id))
+                let taken = index < buckets.count && buckets[index] != nil
+                if !taken && !usedIDs.contains(id) { break }
+                id -= 1
+            }
+        }
+        guard id < 0, Int(-1 - Int64(id)) < Self.bucketSlotLimit else { throw .idOutOfRange(id) }
+        copy.id = id
+        guard addBucketLikeCrush(copy) else { throw .idTaken(id) }
+        deviceClasses[id] = classID
+        itemNames[id] = copyName
+        classBuckets[original, default: [:]][classID] = id
+
+        // choose_args: the clone gets the original's weight-set positions, device weights
+        // copied, child clones' weights carried up (Ceph keeps only the last position's sum).
+        for index in chooseArgs.keys.sorted() {
+            let source = chooseArgs[index]?[original]
+            let positions = source?.weightSet.count ?? 0
+            guard positions > 0, let source else { continue }
+            var weightSet: [[UInt32]] = []
+            var sums = [UInt32](repeating: 0, count: positions)
+            for s in 0..<positions {
+                sums = [UInt32](repeating: 0, count: positions)
+                var weights: [UInt32] = []
+                for i in 0..<copy.items.count {
+                    let item = copy.items[i]
+                    let w: UInt32
+                    if item >= 0 {
+                        let originalPosition = originalPositions[i]
+                        w = originalPosition < source.weightSet[s].count ? source.weightSet[s][originalPosition] : 0
+                    } else if let carried = carriedWeights[index]?[item] {
+                        w = s < carried.count ? carried[s] : 0
+                    } else {
+                        w = 0
+                    }
+                    weights.append(w)
+                    sums[s] &+= w
+                }
+                weightSet.append(weights)
+                carriedWeights[index, default: [:]][id] = sums
+            }
+            chooseArgs[index]?[id] = ChooseArg(ids: [], weightSet: weightSet)
+        }
+        return id
+    }
+
+    /// `trim_roots_with_class`: remove every shadow root and the shadow buckets below it.
+    mutating func removeShadowTrees() {
+        for root in rootBucketIDs() where isShadowItem(root) {
+            removeSubtree(root)
+        }
+    }
+
+    /// `remove_root`: remove a bucket and, first, every bucket below it.
+    private mutating func removeSubtree(_ id: Int32) {
+        guard let bucket = bucket(id: id) else { return }
+        for item in bucket.items where item < 0 {
+            removeSubtree(item)
+        }
+        buckets[Int(-1 - Int64(id))] = nil
+        itemNames[id] = nil
+        classBuckets[id] = nil
+        deviceClasses[id] = nil
+        pruneChooseArgs()
+    }
+
+    /// `cleanup_dead_classes`: forget classes that no device has and no rule takes.
+    mutating func removeDeadClasses() {
+        for classID in classNames.keys.sorted() {
+            let hasDevice = deviceClasses.contains { $0.key >= 0 && $0.value == classID }
+            if hasDevice { continue }
+            var taken = false
+            for rule in rules {
+                guard let rule else { continue }
+                for step in rule.steps where step.op == .take {
+                    for (_, byClass) in classBuckets where byClass[classID] == step.arg1 {
+                        taken = true
+                    }
+                }
+            }
+            if !taken { classNames[classID] = nil }
+        }
+    }
+
+    /// `update_choose_args`: drop choose_args of buckets that are gone or not straw2, and
+    /// resize weight sets to their bucket's size.
+    mutating func pruneChooseArgs() {
+        for index in chooseArgs.keys.sorted() {
+            guard var args = chooseArgs[index] else { continue }
+            for bucketID in args.keys.sorted() {
+                guard let bucket = bucket(id: bucketID), bucket.algorithm == .straw2 else {
+                    args[bucketID] = nil
+                    continue
+                }
+                guard var arg = args[bucketID] else { continue }
+                for p in 0..<arg.weightSet.count where arg.weightSet[p].count != bucket.items.count {
+                    var w = Array(arg.weightSet[p].prefix(bucket.items.count))
+                    w.append(contentsOf: repeatElement(0, count: bucket.items.count - w.count))
+                    arg.weightSet[p] = w
+                }
+                args[bucketID] = arg
+            }
+            chooseArgs[index] = args
+        }
+    }
+}
+
+/// Why building shadow trees failed (Ceph's `device_class_clone` error codes).
+public enum DeviceClassError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A bucket to clone has no name (`-ECHILD`).
+    case unnamedBucket(Int32)
+    /// A class id with no name (`-EBADF`).
+    case unknownClass(Int32)
+    /// A bucket id that is listed but does not exist.
+    case missingBucket(Int32)
+    /// The builder refused an item; a uniform bucket only takes items of its item weight,
+    /// and a fresh clone's item weight is 0 (`-EINVAL` from `crush_add_uniform_bucket_item`).
+    case cannotAddItem(bucket: String, item: Int32, BucketEditError)
+    /// The id chosen for a shadow bucket already holds a bucket (`-EEXIST`).
+    case idTaken(Int32)
+    /// The id chosen for a shadow bucket is beyond what this implementation stores.
+    case idOutOfRange(Int32)
+
+    public var description: String {
+        switch self {
+        case .unnamedBucket(let id): "bucket \(id) has no name, so it cannot be cloned for a device class"
+        case .unknownClass(let id): "device class \(id) has no name"
+        case .missingBucket(let id): "bucket \(id) does not exist"
+        case let .cannotAddItem(bucket, item, error): "cannot add item \(item) to shadow bucket \(bucket): \(error)"
+        case .idTaken(let id): "shadow bucket id \(id) is already used by another bucket"
+        case .idOutOfRange(let id): "shadow bucket id \(id) is out of range"
+        }
+    }
+}
