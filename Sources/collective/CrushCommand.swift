@@ -7,7 +7,10 @@ struct CrushCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crush",
         abstract: "Test, compile, decompile and inspect CRUSH maps (crushtool-compatible).",
-        subcommands: [CrushTestCommand.self]
+        subcommands: [
+            CrushTestCommand.self, CrushCompileCommand.self, CrushDecompileCommand.self,
+            CrushDumpCommand.self,
+        ]
     )
 }
 
@@ -46,5 +49,44 @@ struct CrushTestCommand: AsyncParsableCommand {
         await CrushTester(map: map, options: parsed.options).run { out.write($0) }
         if let notice = parsed.modifiedNotice { out.write(notice) }
         out.flush()
+    }
+}
+
+/// `collective crush compile MAP -o FILE`: the binary map, as `crushtool -c MAP -o FILE` writes it.
+struct CrushCompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile", abstract: "Write a crush map in Ceph's binary form (crushtool -c).")
+
+    @Argument(help: "The crush map (text, JSON or binary).") var map: String
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+
+    func run() throws {
+        try CrushMapFile.write(try CrushMapFile.load(map).binaryEncoded(), to: output)
+    }
+}
+
+/// `collective crush decompile MAP`: crushtool's text form, as `crushtool -d` prints it.
+struct CrushDecompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decompile", abstract: "Print a crush map in crushtool's text form (crushtool -d).")
+
+    @Argument(help: "The crush map (binary, JSON or text).") var map: String
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+
+    func run() throws {
+        try CrushMapFile.write(Array(try CrushMapFile.load(map).decompiled().utf8), to: output)
+    }
+}
+
+/// `collective crush dump MAP`: the JSON of `crushtool --dump` / `ceph osd crush dump`.
+struct CrushDumpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump", abstract: "Print a crush map as JSON (crushtool --dump, ceph osd crush dump).")
+
+    @Argument(help: "The crush map (binary, text or JSON).") var map: String
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+
+    func run() throws {
+        try CrushMapFile.write(Array(try CrushMapFile.load(map).dumpJSON().utf8), to: output)
     }
 }
