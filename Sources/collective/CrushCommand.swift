@@ -46,7 +46,10 @@ struct CrushTestCommand: AsyncParsableCommand {
         guard let input = parsed.input else { throw ValidationError("missing -i MAP") }
         let map = try CrushMapFile.load(input)
         let out = StandardOutput()
-        await CrushTester(map: map, options: parsed.options).run { out.write($0) }
+        for warning in parsed.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        await CrushTester(map: map, options: parsed.options).run(
+            emit: { out.write($0) },
+            emitError: { out.flush(); FileHandle.standardError.write(Data($0.utf8)) })
         if let notice = parsed.modifiedNotice { out.write(notice) }
         out.flush()
     }

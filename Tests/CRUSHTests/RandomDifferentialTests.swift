@@ -42,7 +42,7 @@ struct RandomDifferentialTests {
             let expected = try Crushtool.run(["-i", "map.bin"] + args, in: dir)
             try #require(expected.status == 0, "crushtool failed: \(expected.stderr)")
             let parsed = try CrushToolArguments(parsing: args)
-            let actual = (await CrushTester(map: map, options: parsed.options).output())
+            let actual = (await CrushTester(map: map, options: parsed.options).output().stdout)
                 + (parsed.modifiedNotice ?? "")
             // crushtool names itself by argv[0] in its notice.
             let crushtoolOutput = expected.stdout.replacingOccurrences(of: "\(Crushtool.path!) ", with: "crushtool ")
