@@ -44,6 +44,34 @@ enum TextFixtures {
     }
 }
 
+/// The fixtures written for the text codec (Fixtures/text, see its COMMANDS.txt).
+enum OwnTextFixtures {
+    static let root = Fixtures.root.appendingPathComponent("text")
+    static let maps = root.appendingPathComponent("maps")
+    static let expected = root.appendingPathComponent("expected")
+
+    static func files(in url: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    static let valid: [String] = files(in: maps)
+    static let errors: [String] = files(in: maps.appendingPathComponent("errors"))
+
+    struct CompileError {
+        var exitCode: Int
+        var stderr: String
+    }
+
+    static func compileError(_ name: String) throws -> CompileError {
+        let text = try Fixtures.text(expected.appendingPathComponent("errors/\(name).compile-error.txt"))
+        let code = text.split(separator: "\n").first { $0.hasPrefix("exit_code: ") }
+            .flatMap { Int($0.dropFirst("exit_code: ".count)) } ?? -1
+        let stderr = text.range(of: "stderr:\n").map { String(text[$0.upperBound...]) } ?? ""
+        return CompileError(exitCode: code, stderr: stderr)
+    }
+}
+
 @Suite("TextCodec")
 struct TextCodecTests {
     @Test("crushtool fixture maps decompile byte for byte", arguments: TextFixtures.compiling)
@@ -86,5 +114,70 @@ struct TextCodecTests {
         let first = try CrushMap(text: TextFixtures.mapText(map)).decompiled()
         let second = try CrushMap(text: first).decompiled()
         #expect(second == first)
+    }
+
+    // MARK: - Fixtures written for the text codec
+
+    @Test("own fixture maps: compile, decompile and binary equal crushtool's", arguments: OwnTextFixtures.valid)
+    func ownFixtureMatchesCrushtool(map: String) throws {
+        let text = try Fixtures.text(OwnTextFixtures.maps.appendingPathComponent(map))
+        let compiled = try CrushMap(text: text)
+        let expected = OwnTextFixtures.expected
+        let decompiled = try Fixtures.text(expected.appendingPathComponent(map + ".decompiled.txt"))
+        #expect(compiled.decompiled() == decompiled)
+        let bytes = try Fixtures.data(expected.appendingPathComponent(map + ".compiled.bin"))
+        #expect(compiled == (try CrushMap(binary: bytes)))
+        #expect(compiled.binaryEncoded() == bytes)
+        // crushtool's own second round (weights come back rounded to 3 decimals).
+        let recompiled = try Fixtures.text(expected.appendingPathComponent(map + ".recompiled.txt"))
+        #expect(try CrushMap(text: decompiled).decompiled() == recompiled)
+    }
+
+    /// `crushtool --dump` shows each bucket's weight and each item's weight as Ceph reads it
+    /// (`crush_get_bucket_item_weight`), printed as a C int.
+    @Test("own fixture maps: bucket weights equal crushtool --dump", arguments: OwnTextFixtures.valid)
+    func ownFixtureWeightsMatchDump(map: String) throws {
+        let compiled = try CrushMap(text: Fixtures.text(OwnTextFixtures.maps.appendingPathComponent(map)))
+        let data = try Data(contentsOf: OwnTextFixtures.expected.appendingPathComponent(map + ".dump.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let buckets = try #require(json["buckets"] as? [[String: Any]])
+        #expect(buckets.count == compiled.buckets.compactMap { $0 }.count)
+        for entry in buckets {
+            let id = try #require(entry["id"] as? Int)
+            let bucket = try #require(compiled.bucket(id: Int32(id)))
+            #expect(entry["weight"] as? Int == Int(Int32(bitPattern: bucket.weight)), "bucket \(id)")
+            #expect(entry["alg"] as? String == bucket.algorithm.name)
+            let items = try #require(entry["items"] as? [[String: Any]])
+            #expect(items.map { $0["id"] as? Int } == bucket.items.map { Int($0) })
+            #expect(
+                items.map { $0["weight"] as? Int }
+                    == (0..<bucket.size).map { Int(Int32(bitPattern: bucket.itemWeight(at: $0))) },
+                "bucket \(id)")
+        }
+    }
+
+    @Test("own error fixtures: refused with crushtool's message", arguments: OwnTextFixtures.errors)
+    func ownErrorFixtureRefused(map: String) throws {
+        let text = try Fixtures.text(OwnTextFixtures.maps.appendingPathComponent("errors/" + map))
+        let expected = try OwnTextFixtures.compileError(map)
+        do {
+            let compiled = try CrushMap(text: text)
+            Issue.record("compiled a map crushtool refuses: \(compiled.buckets.count) buckets")
+        } catch {
+            switch expected.exitCode {
+            case 1 where expected.stderr.isEmpty:
+                // crushtool fails without a message (unknown class in `step take`).
+                #expect(error.kind == .undefinedClass, "\(error)")
+            case 1:
+                let printed = error.kind == .syntax
+                    ? "\(map):\(error.crushtoolLine ?? 0) error: \(error.message)\n"
+                    : error.message + "\n"
+                #expect(printed == expected.stderr, "\(error)")
+            default:
+                // crushtool crashes (a uniform bucket of zero-weight items).
+                #expect(expected.stderr.contains("FAILED ceph_assert"))
+                #expect(error.kind == .badWeight, "\(error)")
+            }
+        }
     }
 }
