@@ -120,8 +120,9 @@ public enum BucketBuilder {
         bucket.weight &+= weight
     }
 
-    /// Removes `item` (`crush_bucket_remove_item`). A tree bucket only zeroes the item's leaf
-    /// and drops trailing empty leaves, as Ceph does; the other algorithms close the gap.
+    /// Removes `item` (`crush_bucket_remove_item`). A tree bucket keeps the slot (item id 0,
+    /// leaf weight 0) and only drops trailing empty leaves, as Ceph does; the other algorithms
+    /// close the gap.
     public static func removeItem(
         _ item: Int32, from bucket: inout Bucket, strawCalcVersion: UInt8
     ) throws(BucketEditError) {
@@ -150,6 +151,7 @@ public enum BucketBuilder {
             let depth = TreeBucketLayout.depth(forSize: oldSize)
             var node = TreeBucketLayout.node(ofLeaf: i)
             let w = bucket.nodeWeights[node]
+            bucket.items[i] = 0
             bucket.nodeWeights[node] = 0
             for _ in 1..<max(depth, 1) {
                 node = treeParent(node)

@@ -36,3 +36,21 @@ for path in maps/errors/*.txt; do
     } > "$out"
     rm -f /tmp/crushtool-stderr.$$
 done
+
+# Editing: crushtool's --add-item / --reweight-item / --remove-item on editing/base.txt
+# (CrushWrapper calls crush_bucket_add_item, crush_bucket_adjust_item_weight and
+# crush_bucket_remove_item, then adjusts the parents' weights).
+mkdir -p expected/editing
+crushtool -c editing/base.txt -o expected/editing/base.bin
+for host in hlist htree hstraw hstraw2; do
+    crushtool -i expected/editing/base.bin --add-item 20 1.25 osd.20 --loc host $host \
+        -o expected/editing/add-osd.20-$host.bin > /dev/null
+done
+for osd in osd.1 osd.3 osd.6 osd.10 osd.13; do
+    crushtool -i expected/editing/base.bin --reweight-item $osd 2.5 \
+        -o expected/editing/reweight-$osd.bin > /dev/null
+done
+for osd in osd.1 osd.3 osd.6 osd.8 osd.10 osd.13; do
+    crushtool -i expected/editing/base.bin --remove-item $osd \
+        -o expected/editing/remove-$osd.bin > /dev/null
+done
