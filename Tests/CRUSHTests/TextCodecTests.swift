@@ -180,4 +180,122 @@ struct TextCodecTests {
             }
         }
     }
+
+    // MARK: - Decompiling decoded binaries
+
+    /// `crushtool -d FILE` is decode + decompile: the decoded binary prints the same text.
+    @Test("decoded crushtool binaries decompile byte for byte", arguments: TextFixtures.compiling)
+    func decodedBinaryDecompiles(map: String) throws {
+        let bytes = try Fixtures.data(Fixtures.crushtoolExpected.appendingPathComponent(map + ".compiled.bin"))
+        let expected = try TextFixtures.expected(map + ".decompiled.txt")
+        #expect(try CrushMap(binary: bytes).decompiled() == expected)
+    }
+
+    @Test("decoded binaries of the text fixtures decompile byte for byte", arguments: OwnTextFixtures.valid)
+    func decodedOwnBinaryDecompiles(map: String) throws {
+        let bytes = try Fixtures.data(OwnTextFixtures.expected.appendingPathComponent(map + ".compiled.bin"))
+        let expected = try Fixtures.text(OwnTextFixtures.expected.appendingPathComponent(map + ".decompiled.txt"))
+        #expect(try CrushMap(binary: bytes).decompiled() == expected)
+    }
+
+    // MARK: - Numbers
+
+    /// Weights are `strtof(text) * (float)0x10000` truncated to 32 bits, as crushtool reads them.
+    @Test func weightsParseLikeStrtof() {
+        var generator = SplitMix64(seed: 7)
+        var mismatches: [String] = []
+        for _ in 0..<20_000 {
+            let digits = Int(generator.next() % 9) + 1
+            let whole = generator.next() % 200
+            let frac = generator.next() % UInt64(pow(10.0, Double(digits)))
+            var text = "\(whole).\(String(repeating: "0", count: max(0, digits - String(frac).count)))\(frac)"
+            if generator.next() % 5 == 0 { text += "e\(Int(generator.next() % 7) - 3)" }
+            let f = strtof(text, nil)
+            let expected = UInt32(truncatingIfNeeded: Int64((f * 65536).rounded(.towardZero)))
+            if TextCompiler.cWeight(text) != expected { mismatches.append(text) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(TextCompiler.cWeight("1.99999999") == 0x20000)
+        #expect(TextCompiler.cWeight("-1") == 0xffff_0000)
+        #expect(TextCompiler.cWeight("1e39") == 0)  // inf converts to INT64_MIN, low bits 0
+        #expect(TextCompiler.cInt("4294967297") == 1)
+        #expect(TextCompiler.cInt("99999999999999999999") == -1)  // LONG_MAX, low 32 bits
+        #expect(TextCompiler.cInt("-2147483649") == 2_147_483_647)
+    }
+
+    @Test func threeDecimalsRoundTiesToEven() {
+        // Exact binary values, printed as glibc prints "%.3f".
+        #expect(FixedPointFormat.threeDecimals(0x1000) == "0.062")  // 0.0625
+        #expect(FixedPointFormat.threeDecimals(0x3000) == "0.188")  // 0.1875
+        #expect(FixedPointFormat.threeDecimals(0x2800) == "0.156")  // 0.15625
+        #expect(FixedPointFormat.threeDecimals(0xffff_ffff) == "-0.000")  // int -1
+        #expect(FixedPointFormat.threeDecimals(0x8000_0000) == "-32768.000")
+        #expect(FixedPointFormat.threeDecimals(65_536_008) == "1000.000")  // float rounding first
+        var generator = SplitMix64(seed: 3)
+        for _ in 0..<20_000 {
+            let w = UInt32(truncatingIfNeeded: generator.next())
+            let expected = String(format: "%.3f", Double(Float(Int32(bitPattern: w)) / 65536))
+            #expect(FixedPointFormat.threeDecimals(w) == expected)
+        }
+    }
+
+    // MARK: - Errors
+
+    @Test func errorsPointAtTheToken() throws {
+        let text = """
+            type 0 osd
+            type 1 host
+            device 0 osd.0
+            host h {
+            \talg straw2
+            \titem osd.9 weight 1
+            }
+            """
+        let error = try #require(throws: CrushTextError.self) { try CrushMap(text: text) }
+        #expect(error.kind == .undefinedItem)
+        #expect(error.line == 6 && error.column == 7 && error.token == "osd.9")
+        #expect(error.message == "item 'osd.9' in bucket 'h' is not defined")
+
+        let syntax = "type 0 osd\ntype 1 host\nhost h {\n  alg straw2\n  item x weight\n}\n"
+        let parse = try #require(throws: CrushTextError.self) { try CrushMap(text: syntax) }
+        #expect(parse.kind == .syntax)
+        #expect(parse.crushtoolLine == 2 && parse.message == "parse error at ''")
+        // The grammar got furthest at the '}' where a weight should have been.
+        #expect(parse.line == 6 && parse.column == 1 && parse.token == "}")
+        #expect(parse.expected.contains("a number"), "\(parse)")
+    }
+
+    // MARK: - Robustness
+
+    /// Mangled maps are compiled or refused with an error, never a crash, and whatever compiles
+    /// decompiles to text that compiles again.
+    @Test func mangledMapsNeverCrash() throws {
+        var generator = SplitMix64(seed: 11)
+        let sources = try TextFixtures.compiling.map { try Array(TextFixtures.mapText($0).utf8) }
+        let pieces: [String] = [
+            "{", "}", " ", "\n", "#", "-", "1", "0", "-1", "4294967295", "99999999999", "id", "class",
+            "item", "weight", "pos", "alg", "uniform", "tree", "list", "straw", "straw2", "hash", "rule",
+            "step", "take", "choose", "chooseleaf", "firstn", "indep", "emit", "type", "device",
+            "tunable", "choose_args", "bucket_id", "weight_set", "ids", "[", "]", "1e38", ".", "~",
+        ]
+        for _ in 0..<3000 {
+            var bytes = sources[Int(generator.next() % UInt64(sources.count))]
+            for _ in 0..<(1 + generator.next() % 4) {
+                let at = Int(generator.next() % UInt64(bytes.count + 1))
+                switch generator.next() % 3 {
+                case 0 where at < bytes.count:
+                    bytes.removeSubrange(at..<min(bytes.count, at + Int(generator.next() % 12)))
+                case 1:
+                    bytes.insert(contentsOf: Array(pieces[Int(generator.next() % UInt64(pieces.count))].utf8), at: at)
+                default:
+                    if at < bytes.count { bytes[at] = UInt8(truncatingIfNeeded: generator.next()) }
+                }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let map = try? CrushMap(text: text) {
+                let again = map.decompiled()
+                #expect(throws: Never.self) { _ = try CrushMap(text: again) }
+            }
+        }
+    }
 }
