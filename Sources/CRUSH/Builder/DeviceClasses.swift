@@ -9,6 +9,11 @@
 /// named `name~class`, listed in `classBuckets[original][class]`, and put in `deviceClasses`
 /// with their class. A clone reuses the id the map had before for that (bucket, class) pair;
 /// otherwise it takes the lowest free id that no earlier shadow bucket used.
+///
+/// To build a map with classes: add the buckets (`BucketBuilder.make`, `addBucket`), name them,
+/// give devices their classes (`classID(orCreate:)`, `deviceClasses`), call
+/// `rebuildShadowTrees()`, then write rules that take `classBuckets[root][class]`, and
+/// `finalize()`.
 extension CrushMap {
     /// `rebuild_roots_with_classes`: forget classes no device or rule uses, drop the shadow
     /// trees and build them again, keeping the shadow ids the map had.
@@ -93,7 +98,7 @@ extension CrushMap {
             id = reused
             if id == 0 {
                 // crush_add_bucket takes id 0 as "the first free slot".
-                id = Int32(-1 - (buckets.firstIndex { $0 == nil } ?? buckets.count))
+                id = nextBucketID()
             }
         } else {
             id = -1
@@ -106,7 +111,7 @@ extension CrushMap {
         }
         guard id < 0, Int(-1 - Int64(id)) < Self.bucketSlotLimit else { throw .idOutOfRange(id) }
         copy.id = id
-        guard addBucketLikeCrush(copy) else { throw .idTaken(id) }
+        guard addBucket(copy) else { throw .idTaken(id) }
         deviceClasses[id] = classID
         itemNames[id] = copyName
         state.idsByName[copyName] = id

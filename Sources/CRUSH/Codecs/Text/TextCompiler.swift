@@ -97,7 +97,7 @@ struct TextCompiler {
                 try chooseArgs(c)
             }
         }
-        map.finalizeMaxDevices()
+        map.finalize()
         return map
     }
 
@@ -302,7 +302,7 @@ struct TextCompiler {
             id: id, type: UInt16(truncatingIfNeeded: type), algorithm: algorithm,
             hash: UInt8(truncatingIfNeeded: hash), items: items, weights: weights,
             strawCalcVersion: map.tunables.strawCalcVersion)
-        guard map.addBucketLikeCrush(built) else {
+        guard map.addBucket(built) else {
             throw error(.duplicateBucketID, b.name, "Duplicate bucket id \(id)")
         }
         map.itemNames[id] = name
