@@ -50,6 +50,9 @@ extension CrushMap {
         var idsByName: [String: Int32]
         /// choose_args index → clone id → the weight sums Ceph carries up to the parent clone.
         var carriedWeights: [Int64: [Int32: [UInt32]]] = [:]
+        /// Where the search for a free shadow id resumes. Ceph searches from -1 every time, but
+        /// slots only fill up during a pass, so the answer never moves back.
+        var freeSearchStart: Int32 = -1
     }
 
     /// Hierarchies deeper than this are refused rather than cloned recursively.
@@ -101,13 +104,14 @@ extension CrushMap {
                 id = nextBucketID()
             }
         } else {
-            id = -1
+            id = state.freeSearchStart
             while true {
                 let index = Int(-1 - Int64(id))
-                let taken = index < buckets.count && buckets[index] != nil
+                let taken = index < buckets.count && buckets[index].map { _ in true } == true
                 if !taken && !state.usedIDs.contains(id) { break }
                 id -= 1
             }
+            state.freeSearchStart = id
         }
         guard id < 0, Int(-1 - Int64(id)) < Self.bucketSlotLimit else { throw .idOutOfRange(id) }
         copy.id = id
