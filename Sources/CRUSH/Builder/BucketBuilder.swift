@@ -120,8 +120,9 @@ public enum BucketBuilder {
         bucket.weight &+= weight
     }
 
-    /// Removes `item` (`crush_bucket_remove_item`). A tree bucket only zeroes the item's leaf
-    /// and drops trailing empty leaves, as Ceph does; the other algorithms close the gap.
+    /// Removes `item` (`crush_bucket_remove_item`). A tree bucket keeps the slot (item id 0,
+    /// leaf weight 0) and only drops trailing empty leaves, as Ceph does; the other algorithms
+    /// close the gap.
     public static func removeItem(
         _ item: Int32, from bucket: inout Bucket, strawCalcVersion: UInt8
     ) throws(BucketEditError) {
@@ -150,6 +151,7 @@ public enum BucketBuilder {
             let depth = TreeBucketLayout.depth(forSize: oldSize)
             var node = TreeBucketLayout.node(ofLeaf: i)
             let w = bucket.nodeWeights[node]
+            bucket.items[i] = 0
             bucket.nodeWeights[node] = 0
             for _ in 1..<max(depth, 1) {
                 node = treeParent(node)
@@ -261,27 +263,6 @@ public enum BucketBuilder {
             return node - (1 << h)
         } else {
             return node + (1 << h)
-        }
-    }
-}
-
-/// Why `BucketBuilder` refused an edit (the C functions' `-ERANGE` and `-ENOENT`).
-public enum BucketEditError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Adding the item would push the bucket's weight past 0xffffffff.
-    case weightOverflow(bucket: Int32, item: Int32)
-    /// The item is not in the bucket.
-    case itemNotFound(bucket: Int32, item: Int32)
-    /// A uniform bucket takes only items of its item weight (`-EINVAL`).
-    case uniformWeightMismatch(bucket: Int32, item: Int32, weight: UInt32, itemWeight: UInt32)
-
-    public var description: String {
-        switch self {
-        case let .weightOverflow(bucket, item):
-            "adding item \(item) to bucket \(bucket) would overflow the bucket weight"
-        case let .itemNotFound(bucket, item):
-            "item \(item) is not in bucket \(bucket)"
-        case let .uniformWeightMismatch(bucket, item, weight, itemWeight):
-            "uniform bucket \(bucket) holds items of weight \(itemWeight), not \(weight) (item \(item))"
         }
     }
 }

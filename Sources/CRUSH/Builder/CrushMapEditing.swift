@@ -7,11 +7,16 @@ extension CrushMap {
     /// The most rules (`max_rules`) this implementation will allocate.
     static let ruleSlotLimit = 1 << 16
 
-    /// `crush_add_bucket` with an explicit id: the bucket array grows to 8 slots, then doubles,
-    /// until the id's slot exists. Returns false if the slot is taken (`-EEXIST`).
-    mutating func addBucketLikeCrush(_ bucket: Bucket) -> Bool {
+    /// Puts `bucket` at its id's slot as `crush_add_bucket` does: the bucket array (whose length
+    /// is `max_buckets`) grows to 8 slots, then doubles, until the slot exists. Returns false,
+    /// changing nothing, if the slot is taken (`-EEXIST`) or the id is not a bucket id this
+    /// implementation stores (-1 down to -65536). A bucket id of 0 asks for `nextBucketID()`.
+    @discardableResult
+    public mutating func addBucket(_ bucket: Bucket) -> Bool {
+        var bucket = bucket
+        if bucket.id == 0 { bucket.id = nextBucketID() }
         let index = Int(-1 - Int64(bucket.id))
-        precondition(index >= 0 && index < Self.bucketSlotLimit, "bucket id out of range")
+        guard index >= 0 && index < Self.bucketSlotLimit else { return false }
         while index >= buckets.count {
             let newCount = buckets.isEmpty ? 8 : buckets.count * 2
             buckets.append(contentsOf: repeatElement(nil, count: newCount - buckets.count))
@@ -21,9 +26,15 @@ extension CrushMap {
         return true
     }
 
-    /// `crush_finalize` plus `CrushWrapper::finalize`: `max_devices` is one past the largest
+    /// `crush_get_next_bucket_id`: the id of the first empty bucket slot (or of the slot just
+    /// past the array).
+    public func nextBucketID() -> Int32 {
+        Int32(-1 - (buckets.firstIndex { $0 == nil } ?? buckets.count))
+    }
+
+    /// `crush_finalize` plus `CrushWrapper::finalize`: sets `maxDevices` to one past the largest
     /// device in any bucket or the largest named id, whichever is larger.
-    mutating func finalizeMaxDevices() {
+    public mutating func finalize() {
         var maxDevices: Int32 = 0
         for bucket in buckets {
             guard let bucket else { continue }
@@ -62,9 +73,9 @@ extension CrushMap {
         return result
     }
 
-    /// The class id for `name`, creating it as `get_or_create_class_id` does (the first class
-    /// is 0, then one past the largest id).
-    mutating func classID(orCreate name: String) -> Int32 {
+    /// The id of device class `name`, creating it as `get_or_create_class_id` does (the first
+    /// class is 0, then one past the largest id).
+    public mutating func classID(orCreate name: String) -> Int32 {
         if let id = classNames.first(where: { $0.value == name })?.key { return id }
         let id: Int32 = (classNames.keys.max()).map { $0 &+ 1 } ?? 0
         classNames[id] = name

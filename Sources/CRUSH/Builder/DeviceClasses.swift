@@ -9,6 +9,11 @@
 /// named `name~class`, listed in `classBuckets[original][class]`, and put in `deviceClasses`
 /// with their class. A clone reuses the id the map had before for that (bucket, class) pair;
 /// otherwise it takes the lowest free id that no earlier shadow bucket used.
+///
+/// To build a map with classes: add the buckets (`BucketBuilder.make`, `addBucket`), name them,
+/// give devices their classes (`classID(orCreate:)`, `deviceClasses`), call
+/// `rebuildShadowTrees()`, then write rules that take `classBuckets[root][class]`, and
+/// `finalize()`.
 extension CrushMap {
     /// `rebuild_roots_with_classes`: forget classes no device or rule uses, drop the shadow
     /// trees and build them again, keeping the shadow ids the map had.
@@ -28,25 +33,41 @@ extension CrushMap {
         for (_, byClass) in old {
             for (_, id) in byClass { usedIDs.insert(id) }
         }
-        var carriedWeights: [Int64: [Int32: [UInt32]]] = [:]
+        var state = CloneState(old: old, usedIDs: usedIDs, idsByName: itemIDsByName())
         let roots = rootBucketIDs().filter { !isShadowItem($0) }
         for root in roots {
             for classID in classNames.keys.sorted() {
-                _ = try cloneForClass(root, classID: classID, old: old, usedIDs: usedIDs, carriedWeights: &carriedWeights)
+                _ = try cloneForClass(root, classID: classID, depth: 0, state: &state)
             }
         }
     }
 
+    /// What one `populate_classes` pass carries from clone to clone.
+    private struct CloneState {
+        let old: [Int32: [Int32: Int32]]
+        let usedIDs: Set<Int32>
+        /// `name_rmap`, kept up to date as clones are named.
+        var idsByName: [String: Int32]
+        /// choose_args index → clone id → the weight sums Ceph carries up to the parent clone.
+        var carriedWeights: [Int64: [Int32: [UInt32]]] = [:]
+        /// Where the search for a free shadow id resumes. Ceph searches from -1 every time, but
+        /// slots only fill up during a pass, so the answer never moves back.
+        var freeSearchStart: Int32 = -1
+    }
+
+    /// Hierarchies deeper than this are refused rather than cloned recursively.
+    static let cloneDepthLimit = 1000
+
     /// `device_class_clone`: the id of the `classID` copy of bucket `original`, making it
     /// (and its children's copies) if needed.
     private mutating func cloneForClass(
-        _ original: Int32, classID: Int32, old: [Int32: [Int32: Int32]], usedIDs: Set<Int32>,
-        carriedWeights: inout [Int64: [Int32: [UInt32]]]
+        _ original: Int32, classID: Int32, depth: Int, state: inout CloneState
     ) throws(DeviceClassError) -> Int32 {
+        guard depth < Self.cloneDepthLimit else { throw .tooDeep(original) }
         guard let itemName = itemNames[original] else { throw .unnamedBucket(original) }
         guard let className = classNames[classID] else { throw .unknownClass(classID) }
         let copyName = itemName + "~" + className
-        if let existing = itemIDsByName()[copyName] { return existing }
+        if let existing = state.idsByName[copyName] { return existing }
         guard let source = bucket(id: original) else { throw .missingBucket(original) }
 
         var copy = BucketBuilder.make(
@@ -64,7 +85,7 @@ extension CrushMap {
                     throw .cannotAddItem(bucket: copyName, item: item, error)
                 }
             } else {
-                let childCopy = try cloneForClass(item, classID: classID, old: old, usedIDs: usedIDs, carriedWeights: &carriedWeights)
+                let childCopy = try cloneForClass(item, classID: classID, depth: depth + 1, state: &state)
                 guard let child = bucket(id: childCopy) else { throw .missingBucket(childCopy) }
                 do {
                     try BucketBuilder.addItem(childCopy, weight: child.weight, to: &copy, strawCalcVersion: tunables.strawCalcVersion)
@@ -76,22 +97,28 @@ extension CrushMap {
         }
 
         var id: Int32
-        if let reused = old[original]?[classID] {
+        if let reused = state.old[original]?[classID] {
             id = reused
+            if id == 0 {
+                // crush_add_bucket takes id 0 as "the first free slot".
+                id = nextBucketID()
+            }
         } else {
-            id = -1
+            id = state.freeSearchStart
             while true {
                 let index = Int(-1 - Int64(id))
-                let taken = index < buckets.count && buckets[index] != nil
-                if !taken && !usedIDs.contains(id) { break }
+                let taken = index < buckets.count && buckets[index].map { _ in true } == true
+                if !taken && !state.usedIDs.contains(id) { break }
                 id -= 1
             }
+            state.freeSearchStart = id
         }
         guard id < 0, Int(-1 - Int64(id)) < Self.bucketSlotLimit else { throw .idOutOfRange(id) }
         copy.id = id
-        guard addBucketLikeCrush(copy) else { throw .idTaken(id) }
+        guard addBucket(copy) else { throw .idTaken(id) }
         deviceClasses[id] = classID
         itemNames[id] = copyName
+        state.idsByName[copyName] = id
         classBuckets[original, default: [:]][classID] = id
 
         // choose_args: the clone gets the original's weight-set positions, device weights
@@ -111,7 +138,7 @@ extension CrushMap {
                     if item >= 0 {
                         let originalPosition = originalPositions[i]
                         w = originalPosition < source.weightSet[s].count ? source.weightSet[s][originalPosition] : 0
-                    } else if let carried = carriedWeights[index]?[item] {
+                    } else if let carried = state.carriedWeights[index]?[item] {
                         w = s < carried.count ? carried[s] : 0
                     } else {
                         w = 0
@@ -120,7 +147,7 @@ extension CrushMap {
                     sums[s] &+= w
                 }
                 weightSet.append(weights)
-                carriedWeights[index, default: [:]][id] = sums
+                state.carriedWeights[index, default: [:]][id] = sums
             }
             chooseArgs[index]?[id] = ChooseArg(ids: [], weightSet: weightSet)
         }
@@ -134,16 +161,24 @@ extension CrushMap {
         }
     }
 
-    /// `remove_root`: remove a bucket and, first, every bucket below it.
-    private mutating func removeSubtree(_ id: Int32) {
-        guard let bucket = bucket(id: id) else { return }
-        for item in bucket.items where item < 0 {
-            removeSubtree(item)
+    /// `remove_root`: remove a bucket and, first, every bucket below it (children before
+    /// parents, depth first; a bucket reached twice is removed once).
+    private mutating func removeSubtree(_ root: Int32) {
+        var stack: [(id: Int32, expanded: Bool)] = [(root, false)]
+        while let (id, expanded) = stack.popLast() {
+            guard let bucket = bucket(id: id) else { continue }
+            if !expanded {
+                stack.append((id, true))
+                for item in bucket.items.reversed() where item < 0 {
+                    stack.append((item, false))
+                }
+                continue
+            }
+            buckets[Int(-1 - Int64(id))] = nil
+            itemNames[id] = nil
+            classBuckets[id] = nil
+            deviceClasses[id] = nil
         }
-        buckets[Int(-1 - Int64(id))] = nil
-        itemNames[id] = nil
-        classBuckets[id] = nil
-        deviceClasses[id] = nil
         pruneChooseArgs()
     }
 
@@ -184,34 +219,6 @@ extension CrushMap {
                 args[bucketID] = arg
             }
             chooseArgs[index] = args
-        }
-    }
-}
-
-/// Why building shadow trees failed (Ceph's `device_class_clone` error codes).
-public enum DeviceClassError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A bucket to clone has no name (`-ECHILD`).
-    case unnamedBucket(Int32)
-    /// A class id with no name (`-EBADF`).
-    case unknownClass(Int32)
-    /// A bucket id that is listed but does not exist.
-    case missingBucket(Int32)
-    /// The builder refused an item; a uniform bucket only takes items of its item weight,
-    /// and a fresh clone's item weight is 0 (`-EINVAL` from `crush_add_uniform_bucket_item`).
-    case cannotAddItem(bucket: String, item: Int32, BucketEditError)
-    /// The id chosen for a shadow bucket already holds a bucket (`-EEXIST`).
-    case idTaken(Int32)
-    /// The id chosen for a shadow bucket is beyond what this implementation stores.
-    case idOutOfRange(Int32)
-
-    public var description: String {
-        switch self {
-        case .unnamedBucket(let id): "bucket \(id) has no name, so it cannot be cloned for a device class"
-        case .unknownClass(let id): "device class \(id) has no name"
-        case .missingBucket(let id): "bucket \(id) does not exist"
-        case let .cannotAddItem(bucket, item, error): "cannot add item \(item) to shadow bucket \(bucket): \(error)"
-        case .idTaken(let id): "shadow bucket id \(id) is already used by another bucket"
-        case .idOutOfRange(let id): "shadow bucket id \(id) is out of range"
         }
     }
 }

@@ -58,7 +58,7 @@ enum StrawLengths {
                 // C: int * (__u32 - __u32) is an unsigned 32-bit product.
                 let wNext = Double(UInt32(bitPattern: numLeft) &* (weights[reverse[i]] &- weights[reverse[i - 1]]))
                 let pBelow = wBelow / (wBelow + wNext)
-                straw *= ExtendedPrecision.pow(1.0 / pBelow, 1.0 / Double(numLeft))
+                straw *= LibmPow.pow(1.0 / pBelow, 1.0 / Double(numLeft))
                 lastW = Double(weights[reverse[i - 1]])
             } else {
                 if weights[reverse[i]] == 0 {
@@ -74,7 +74,7 @@ enum StrawLengths {
                 numLeft -= 1
                 let wNext = Double(UInt32(bitPattern: numLeft) &* (weights[reverse[i]] &- weights[reverse[i - 1]]))
                 let pBelow = wBelow / (wBelow + wNext)
-                straw *= ExtendedPrecision.pow(1.0 / pBelow, 1.0 / Double(numLeft))
+                straw *= LibmPow.pow(1.0 / pBelow, 1.0 / Double(numLeft))
                 lastW = Double(weights[reverse[i - 1]])
             }
         }

@@ -97,30 +97,36 @@ struct TextCompiler {
                 try chooseArgs(c)
             }
         }
-        map.finalizeMaxDevices()
+        map.finalize()
         return map
     }
 
-    /// `adjust_bucket_item_place`: for each pair of buckets (i before j), if i lists j as an
-    /// item, swap the two statements' places (by the places the names had at the start).
+    /// `adjust_bucket_item_place`: for each pair of buckets i < j (in text order), if i lists j
+    /// as an item, swap the statements at the places i and j had at the start (Ceph keeps the
+    /// original places, so a bucket moved once is not followed). Two buckets listing each other
+    /// are refused.
     func orderBuckets(_ statements: [TextStatement]) throws(CrushTextError) -> [TextStatement] {
         var nodes = statements
         var names: [String] = []
+        var nameTokens: [TextToken] = []
         var place: [String: Int] = [:]
         var contents: [String: Set<String>] = [:]
+        var indicesOfName: [String: [Int]] = [:]
         for (index, statement) in statements.enumerated() {
             guard case let .bucket(b) = statement else { continue }
+            indicesOfName[b.name.text, default: []].append(names.count)
             names.append(b.name.text)
+            nameTokens.append(b.name)
             place[b.name.text] = index
             contents[b.name.text, default: []].formUnion(b.items.map(\.name.text))
         }
-        for i in 0..<names.count {
-            for j in (i + 1)..<max(names.count, i + 1) {
-                guard contents[names[i]]?.contains(names[j]) == true else { continue }
+        for i in names.indices {
+            // The j > i whose name bucket i lists, in increasing order.
+            let listed = contents[names[i]] ?? []
+            let later = listed.flatMap { indicesOfName[$0] ?? [] }.filter { $0 > i }.sorted()
+            for j in later {
                 if contents[names[j]]?.contains(names[i]) == true {
-                    var token = TextToken(start: 0, end: 0, text: names[i])
-                    if case let .bucket(b) = statements[place[names[i]]!] { token = b.name }
-                    throw error(.bucketCycle, token, "bucket  '\(names[i])' and bucket '\(names[j])' are included each other")
+                    throw error(.bucketCycle, nameTokens[i], "bucket  '\(names[i])' and bucket '\(names[j])' are included each other")
                 }
                 nodes.swapAt(place[names[i]]!, place[names[j]]!)
             }
@@ -296,7 +302,7 @@ struct TextCompiler {
             id: id, type: UInt16(truncatingIfNeeded: type), algorithm: algorithm,
             hash: UInt8(truncatingIfNeeded: hash), items: items, weights: weights,
             strawCalcVersion: map.tunables.strawCalcVersion)
-        guard map.addBucketLikeCrush(built) else {
+        guard map.addBucket(built) else {
             throw error(.duplicateBucketID, b.name, "Duplicate bucket id \(id)")
         }
         map.itemNames[id] = name

@@ -42,10 +42,8 @@ extension CrushMap {
         }
 
         out += "\n# buckets\n"
-        var done = Set<Int32>()
-        var inProgress = Set<Int32>()
-        for index in 0..<buckets.count {
-            decompileBucket(Int32(-1 - index), done: &done, inProgress: &inProgress, into: &out)
+        for id in bucketPrintOrder() {
+            decompileBucket(id, into: &out)
         }
 
         out += "\n# rules\n"
@@ -99,15 +97,42 @@ extension CrushMap {
         return id >= 0 ? "device\(id)" : "bucket\(-1 - Int64(id))"
     }
 
-    /// `decompile_bucket`: children first (depth first), each bucket once.
-    private func decompileBucket(_ id: Int32, done: inout Set<Int32>, inProgress: inout Set<Int32>, into out: inout String) {
-        guard id != 0, let b = bucket(id: id), !done.contains(id), !inProgress.contains(id) else { return }
-        inProgress.insert(id)
-        for item in b.items where !done.contains(item) && !inProgress.contains(item) {
-            decompileBucket(item, done: &done, inProgress: &inProgress, into: &out)
+    /// The order of `decompile_bucket`: from id -1 down, each bucket after the buckets it
+    /// contains (depth first, in item order), each once. Ceph stops at a cycle; here a bucket
+    /// already on the path is skipped.
+    private func bucketPrintOrder() -> [Int32] {
+        var order: [Int32] = []
+        var done = Set<Int32>()
+        var onPath = Set<Int32>()
+        for index in 0..<buckets.count {
+            let start = Int32(-1 - index)
+            guard bucket(id: start) != nil, !done.contains(start) else { continue }
+            // (id, next item position to visit)
+            var stack: [(id: Int32, next: Int)] = [(start, 0)]
+            onPath.insert(start)
+            while let (id, next) = stack.last {
+                let items = bucket(id: id)?.items ?? []
+                if next < items.count {
+                    stack[stack.count - 1].next += 1
+                    let child = items[next]
+                    if child < 0, bucket(id: child) != nil, !done.contains(child), !onPath.contains(child) {
+                        stack.append((child, 0))
+                        onPath.insert(child)
+                    }
+                    continue
+                }
+                stack.removeLast()
+                onPath.remove(id)
+                done.insert(id)
+                order.append(id)
+            }
         }
-        inProgress.remove(id)
-        done.insert(id)
+        return order
+    }
+
+    /// `decompile_bucket_impl`: one bucket's block (nothing for a shadow bucket).
+    private func decompileBucket(_ id: Int32, into out: inout String) {
+        guard let b = bucket(id: id) else { return }
         if let name = itemNames[id], !Self.isValidCrushName(name) { return }
 
         out += typeNameForPrinting(Int32(b.type)) + " " + itemNameForPrinting(id) + " {\n"
