@@ -32,22 +32,6 @@ extension CrushMap {
         Int32(-1 - (buckets.firstIndex { $0 == nil } ?? buckets.count))
     }
 
-    /// `crush_finalize` plus `CrushWrapper::finalize`: sets `maxDevices` to one past the largest
-    /// device in any bucket or the largest named id, whichever is larger.
-    public mutating func finalize() {
-        var maxDevices: Int32 = 0
-        for bucket in buckets {
-            guard let bucket else { continue }
-            for item in bucket.items where item >= maxDevices {
-                maxDevices = item &+ 1
-            }
-        }
-        if let largest = itemNames.keys.max(), largest >= maxDevices {
-            maxDevices = largest &+ 1
-        }
-        self.maxDevices = maxDevices
-    }
-
     /// `CrushWrapper::is_valid_crush_name`: non-empty, only `[A-Za-z0-9_.-]`.
     static func isValidCrushName(_ name: String) -> Bool {
         guard !name.isEmpty else { return false }
