@@ -247,7 +247,7 @@ struct JSONCodecTests {
         for w in UInt32(0)..<2000 { values.append(Double(Float(w) / Float(0x10000))) }
         for value in values {
             for precision: Int32 in [17, 6, 1, 3, 20] {
-                let ours = CStyleDoubleFormat.general(value, precision: Int(precision))
+                let ours = DecimalFormat.general(value, precision: Int(precision))
                 let c = cFormat(value, precision: precision)
                 if ours != c {
                     Issue.record("%.\(precision)g of \(value) (bits \(String(value.bitPattern, radix: 16))): \(ours) vs C \(c)")
@@ -255,9 +255,9 @@ struct JSONCodecTests {
                 }
             }
         }
-        #expect(CStyleDoubleFormat.general(.infinity) == "inf")
-        #expect(CStyleDoubleFormat.general(-.infinity) == "-inf")
-        #expect(CStyleDoubleFormat.general(.nan) == "nan")
+        #expect(DecimalFormat.general(.infinity) == "inf")
+        #expect(DecimalFormat.general(-.infinity) == "-inf")
+        #expect(DecimalFormat.general(.nan) == "nan")
     }
 
     // MARK: - Dump writer

@@ -40,7 +40,7 @@ struct CephJSONFormatter {
 
     mutating func dumpFloat(_ name: String, _ value: Double) {
         printName(name)
-        output.append(contentsOf: CStyleDoubleFormat.general(value, precision: 17).utf8)
+        output.append(contentsOf: DecimalFormat.general(value, precision: 17).utf8)
     }
 
     /// Dumps `value` as a C string: it ends at its first NUL, as Ceph's `const char *` names do.
