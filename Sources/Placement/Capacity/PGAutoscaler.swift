@@ -1,4 +1,4 @@
-public import CRUSH
+import CRUSH
 
 /// The PG autoscaler of Ceph 16.2.15 (src/pybind/mgr/pg_autoscaler/module.py,
 /// `_get_pool_status` and `_maybe_adjust`), its arithmetic in `double` as Python's, in the same

@@ -1,4 +1,4 @@
-public import CRUSH
+import CRUSH
 
 /// The classic PG calculator (ceph.com/pgcalc, kept in Ceph's docs as
 /// doc/rados/operations/pgcalc): a pool's PG count from the cluster's OSD count and the

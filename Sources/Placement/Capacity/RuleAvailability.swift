@@ -45,6 +45,16 @@ public struct RuleAvailability: Sendable, Equatable {
     /// The OSD whose projection is the minimum.
     public let limitingOSD: Int32?
 
+    /// A known raw availability, e.g. `avail_raw` from `ceph df detail -f json` (live mode) or
+    /// the `avail` Ceph's own tests pass to `dump_object_stat_sum`.
+    public init(rawAvailableBytes: UInt64, limitingOSD: Int32? = nil) {
+        self.rule = nil
+        self.weights = nil
+        self.projections = []
+        self.rawAvailableBytes = rawAvailableBytes
+        self.limitingOSD = limitingOSD
+    }
+
     /// Computes it for rule id `rule` (nil gives 0, as Ceph's -1 does).
     public init(rule: Int32?, input: CapacityInput) {
         self.init(rule: rule, input: input, stats: input.reportedStats())
