@@ -117,6 +117,12 @@ public struct CapacityPoolUsage: Sendable, Equatable {
     public var dataAllocatedRaw: UInt64
     /// `store_stats.omap_allocated`.
     public var omapAllocatedRaw: UInt64
+    /// `stats.sum.num_bytes`, `num_bytes_hit_set_archive` and `num_omap_bytes`: the logical
+    /// counts Ceph shows instead when not every OSD reports per-pool statistics (FileStore,
+    /// MemStore, or OSDs made before Nautilus).
+    public var bytes: UInt64
+    public var bytesHitSetArchive: UInt64
+    public var omapBytes: UInt64
     /// `stats.sum.num_objects`.
     public var objects: UInt64
     /// `stats.sum.num_object_copies` and `num_objects_degraded`; while some copies are
@@ -126,11 +132,15 @@ public struct CapacityPoolUsage: Sendable, Equatable {
 
     public init(
         dataStoredRaw: UInt64 = 0, dataAllocatedRaw: UInt64 = 0, omapAllocatedRaw: UInt64 = 0,
-        objects: UInt64 = 0, objectCopies: UInt64 = 0, objectsDegraded: UInt64 = 0
+        objects: UInt64 = 0, objectCopies: UInt64 = 0, objectsDegraded: UInt64 = 0,
+        bytes: UInt64 = 0, bytesHitSetArchive: UInt64 = 0, omapBytes: UInt64 = 0
     ) {
         self.dataStoredRaw = dataStoredRaw
         self.dataAllocatedRaw = dataAllocatedRaw
         self.omapAllocatedRaw = omapAllocatedRaw
+        self.bytes = bytes
+        self.bytesHitSetArchive = bytesHitSetArchive
+        self.omapBytes = omapBytes
         self.objects = objects
         self.objectCopies = objectCopies
         self.objectsDegraded = objectsDegraded
@@ -149,7 +159,7 @@ public struct CapacityPoolUsage: Sendable, Equatable {
         }
         return Self(
             dataStoredRaw: raw, dataAllocatedRaw: raw, objects: objects,
-            objectCopies: objects &* UInt64(max(redundancy.size, 0)))
+            objectCopies: objects &* UInt64(max(redundancy.size, 0)), bytes: bytes)
     }
 }
 
@@ -235,12 +245,22 @@ public struct CapacityInput: Sendable {
     public var osds: [CapacityOSD]
     public var pools: [CapacityPool]
     public var ratios: FullRatios
+    /// `PGMap::use_per_pool_stats()` and `use_per_pool_omap_stats()`: every OSD reports
+    /// per-pool BlueStore statistics (BlueStore made by Nautilus or later). When false, `ceph df`
+    /// falls back to the logical `num_bytes` / `num_omap_bytes` for USED and STORED.
+    public var perPoolStats: Bool
+    public var perPoolOmapStats: Bool
 
-    public init(crush: CrushMap, osds: [CapacityOSD], pools: [CapacityPool] = [], ratios: FullRatios = FullRatios()) {
+    public init(
+        crush: CrushMap, osds: [CapacityOSD], pools: [CapacityPool] = [], ratios: FullRatios = FullRatios(),
+        perPoolStats: Bool = true, perPoolOmapStats: Bool = true
+    ) {
         self.crush = crush
         self.osds = osds
         self.pools = pools
         self.ratios = ratios
+        self.perPoolStats = perPoolStats
+        self.perPoolOmapStats = perPoolOmapStats
     }
 
     /// The stats the PGMap holds per OSD id (see `CapacityOSD.reportedStats`); a later entry

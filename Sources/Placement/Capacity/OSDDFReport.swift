@@ -85,40 +85,16 @@ public struct OSDDFReport: Sendable {
         self.totalKBAvail = try Self.uint(summary, "total_kb_avail", "summary", default: 0)
     }
 
-    private static func number(_ node: JSONValue, _ key: String, _ path: String) throws(CapacityJSONError) -> JSONNumber? {
-        guard let value = node[key] else { return nil }
-        guard case .number(let n) = value else {
-            throw CapacityJSONError(path: "\(path).\(key)", reason: "expected a number, found \(value.kindDescription)")
-        }
-        return n
-    }
-
     private static func int(_ node: JSONValue, _ key: String, _ path: String) throws(CapacityJSONError) -> Int64 {
-        guard let n = try number(node, key, path) else { throw CapacityJSONError(path: "\(path).\(key)", reason: "missing") }
-        guard let v = n.int64 else { throw CapacityJSONError(path: "\(path).\(key)", reason: "\(n.text) is not an integer") }
-        return v
+        try CapacityJSON.int(node, key, path)
     }
 
+    /// Sizes in KiB: below 2^53 so that 10 more bits of shift cannot overflow.
     private static func uint(_ node: JSONValue, _ key: String, _ path: String, default value: UInt64? = nil) throws(CapacityJSONError) -> UInt64 {
-        guard let n = try number(node, key, path) else {
-            if let value { return value }
-            throw CapacityJSONError(path: "\(path).\(key)", reason: "missing")
-        }
-        // Sizes fit in 54 bits of KiB; 10 more bits of shift must not overflow.
-        guard let v = n.uint64, v < (1 << 53) else {
-            throw CapacityJSONError(path: "\(path).\(key)", reason: "\(n.text) is not a size in KiB")
-        }
-        return v
+        try CapacityJSON.uint(node, key, path, default: value, max: (1 << 53) - 1)
     }
 
     private static func double(_ node: JSONValue, _ key: String, _ path: String, default value: Double? = nil) throws(CapacityJSONError) -> Double {
-        guard let n = try number(node, key, path) else {
-            if let value { return value }
-            throw CapacityJSONError(path: "\(path).\(key)", reason: "missing")
-        }
-        guard let v = n.double, v.isFinite else {
-            throw CapacityJSONError(path: "\(path).\(key)", reason: "\(n.text) is not a finite number")
-        }
-        return v
+        try CapacityJSON.double(node, key, path, default: value)
     }
 }

@@ -1,6 +1,7 @@
 /// One pool's row of `ceph df` (the POOLS section) as Ceph 16.2.15 computes it:
 /// `PGMapDigest::dump_pool_stats_full` and `dump_object_stat_sum` (src/mon/PGMap.cc), with
-/// per-pool BlueStore statistics (`use_per_pool_stats()`, true once every OSD reports them).
+/// per-pool BlueStore statistics when every OSD reports them (`use_per_pool_stats()`), else the
+/// logical byte counts (see `init(pool:availability:perPoolStats:perPoolOmapStats:)`).
 ///
 /// - The pool's rule is looked up with `find_rule(crush_rule, type, size)` (`CrushMap.findRule`)
 ///   and its raw availability is `get_rule_avail` (`RuleAvailability`), 0 when negative.
@@ -51,12 +52,16 @@ public struct PoolCapacity: Sendable, Equatable {
     public init(pool: CapacityPool, input: CapacityInput) {
         let rule = input.crush.findRule(
             ruleset: pool.crushRule, poolType: pool.redundancy.poolType, size: pool.redundancy.size)
-        self.init(pool: pool, availability: RuleAvailability(rule: rule, input: input))
+        self.init(
+            pool: pool, availability: RuleAvailability(rule: rule, input: input),
+            perPoolStats: input.perPoolStats, perPoolOmapStats: input.perPoolOmapStats)
     }
 
     /// The row for `pool` given the availability of its rule (computed once per rule, as
-    /// `ceph df` caches it in `avail_by_rule`).
-    public init(pool: CapacityPool, availability: RuleAvailability) {
+    /// `ceph df` caches it in `avail_by_rule`). Without per-pool statistics USED and STORED are
+    /// the logical `num_bytes + num_bytes_hit_set_archive` (and `num_omap_bytes` for omap),
+    /// not divided by the rate (`pool_stat_t::get_allocated_*_bytes`, `get_user_*_bytes`).
+    public init(pool: CapacityPool, availability: RuleAvailability, perPoolStats: Bool = true, perPoolOmapStats: Bool = true) {
         self.poolID = pool.id
         self.name = pool.name
         self.pgNum = pool.pgNum
@@ -77,8 +82,9 @@ public struct PoolCapacity: Sendable, Equatable {
         }
         self.effectiveRawUsedRate = rate
 
-        let usedData = usage.dataAllocatedRaw
-        let usedOmap = usage.omapAllocatedRaw
+        let legacyBytes = usage.bytes &+ usage.bytesHitSetArchive
+        let usedData = perPoolStats ? usage.dataAllocatedRaw : legacyBytes
+        let usedOmap = perPoolOmapStats ? usage.omapAllocatedRaw : usage.omapBytes
         let usedBytes = usedData &+ usedOmap
         self.usedData = usedData
         self.usedOmap = usedOmap
@@ -95,8 +101,18 @@ public struct PoolCapacity: Sendable, Equatable {
         self.percentUsed = used
         self.maxAvail = rate != 0 ? cUInt64(Float(avail) / rate) : 0
         // `data_stored` and `omap_allocated` are int64_t in store_statfs_t.
-        let storedData = rate != 0 ? cUInt64(Float(Int64(bitPattern: usage.dataStoredRaw)) / rate) : 0
-        let storedOmap = rate != 0 ? cUInt64(Float(Int64(bitPattern: usage.omapAllocatedRaw)) / rate) : 0
+        let storedData: UInt64
+        if perPoolStats {
+            storedData = rate != 0 ? cUInt64(Float(Int64(bitPattern: usage.dataStoredRaw)) / rate) : 0
+        } else {
+            storedData = legacyBytes
+        }
+        let storedOmap: UInt64
+        if perPoolOmapStats {
+            storedOmap = rate != 0 ? cUInt64(Float(Int64(bitPattern: usage.omapAllocatedRaw)) / rate) : 0
+        } else {
+            storedOmap = usage.omapBytes
+        }
         self.storedData = storedData
         self.storedOmap = storedOmap
         self.stored = storedData &+ storedOmap
@@ -121,7 +137,9 @@ public struct PoolCapacity: Sendable, Equatable {
                 availability = RuleAvailability(rule: rule, input: input, stats: stats)
                 byRule[key] = availability
             }
-            rows.append(PoolCapacity(pool: pool, availability: availability))
+            rows.append(PoolCapacity(
+                pool: pool, availability: availability, perPoolStats: input.perPoolStats,
+                perPoolOmapStats: input.perPoolOmapStats))
         }
         return rows
     }
