@@ -167,6 +167,26 @@ struct CapacityLiveTests {
             #expect(t.bulk == (e["bulk"] == .bool(true)), "\(which) bulk")
             #expect(t.wouldAdjust == (e["would_adjust"] == .bool(true)), "\(which) would_adjust")
         }
+        // `ceph health detail` on that cluster a minute later:
+        //   [WRN] POOL_TOO_FEW_PGS: 1 pools have too few placement groups
+        //       Pool ecpool has 16 placement groups, should have 32
+        #expect(scaler.warnings.map(\.code) == ["POOL_TOO_FEW_PGS"])
+        #expect(scaler.warnings.map(\.detail) == ["Pool ecpool has 16 placement groups, should have 32"])
+    }
+
+    /// After `ceph osd pool set ecpool pg_num 32` the same cluster said, although 32 is the
+    /// target (16.2.15 warns for every pool in warn mode):
+    ///   [WRN] POOL_TOO_MANY_PGS: 1 pools have too many placement groups
+    ///       Pool ecpool has 32 placement groups, should have 32
+    @Test("warn mode at the target still warns 'too many' in 16.2.15")
+    func warnAtTarget() throws {
+        var loaded = try Self.load(Self.snapshot("blue5"))
+        let index = try #require(loaded.input.pools.firstIndex(where: { $0.name == "ecpool" }))
+        loaded.input.pools[index].pgNum = 32
+        loaded.input.pools[index].pgNumTarget = 32
+        let scaler = try PGAutoscaler(input: loaded.input)
+        #expect(scaler.warnings.map(\.code) == ["POOL_TOO_MANY_PGS"])
+        #expect(scaler.warnings.map(\.detail) == ["Pool ecpool has 32 placement groups, should have 32"])
     }
 
     // MARK: - helpers

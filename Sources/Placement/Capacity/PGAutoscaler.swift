@@ -62,6 +62,30 @@ public struct PGAutoscaler: Sendable {
         /// expected / capacity).
         case targetBytesOvercommitted(pools: [String], ratio: Double)
         case targetBytesAndRatio(pool: String)
+
+        /// The health check it belongs to.
+        public var code: String {
+            switch self {
+            case .tooFewPGs: "POOL_TOO_FEW_PGS"
+            case .tooManyPGs: "POOL_TOO_MANY_PGS"
+            case .targetBytesOvercommitted: "POOL_TARGET_SIZE_BYTES_OVERCOMMITTED"
+            case .targetBytesAndRatio: "POOL_HAS_TARGET_SIZE_BYTES_AND_RATIO"
+            }
+        }
+
+        /// The detail line of `ceph health detail` (the byte count of the overcommit message,
+        /// printed by mgr_util's `format_bytes`, is left out).
+        public var detail: String {
+            switch self {
+            case .tooFewPGs(let pool, let current, let target), .tooManyPGs(let pool, let current, let target):
+                "Pool \(pool) has \(current) placement groups, should have \(target)"
+            case .targetBytesOvercommitted(let pools, let ratio):
+                "Pools \(pools) overcommit available storage by \(DecimalFormat.fixed(ratio, decimals: 3))x"
+                    + " due to target_size_bytes"
+            case .targetBytesAndRatio(let pool):
+                "Pool \(pool) has target_size_bytes and target_size_ratio set"
+            }
+        }
     }
 
     public let targets: [PoolTarget]
