@@ -75,6 +75,8 @@ struct CapacityTests {
         #expect(row.percentUsed == 0)
         #expect(row.percentUsedText == "0")
         #expect(CephFormat.bytes(row.maxAvail) == "1.1 TiB")
+        // get_pool_free_space (statfs on the pool): the same division, as int64.
+        #expect(PoolCapacity.freeSpace(pool: pool, input: input) == 1_249_549_090_816)
     }
 
     /// The same OSDs through the erasure rule with k=2, m=1: raw used rate (2+1)/2 = 1.5f;

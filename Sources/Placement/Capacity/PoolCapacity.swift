@@ -145,13 +145,15 @@ public struct PoolCapacity: Sendable, Equatable {
     }
 }
 
-/// `PGMapDigest::get_pool_free_space`: what `statfs` on a pool (CephFS `df`, librados) reports
-/// as free: the rule's raw availability divided by `pool_raw_used_rate` — without the degraded
-/// scaling — converted through `float` and truncated.
-public func poolFreeSpace(pool: CapacityPool, input: CapacityInput) -> Int64 {
-    let rule = input.crush.findRule(
-        ruleset: pool.crushRule, poolType: pool.redundancy.poolType, size: pool.redundancy.size)
-    let avail = RuleAvailability(rule: rule, input: input).rawAvailableBytes
-    let rate = pool.redundancy.rawUsedRate
-    return cInt64(Double(Float(Int64(avail)) / rate))
+extension PoolCapacity {
+    /// `PGMapDigest::get_pool_free_space`: what `statfs` on a pool (CephFS `df`, librados)
+    /// reports as free: the rule's raw availability divided by `pool_raw_used_rate` — without
+    /// the degraded scaling — converted through `float` and truncated.
+    public static func freeSpace(pool: CapacityPool, input: CapacityInput) -> Int64 {
+        let rule = input.crush.findRule(
+            ruleset: pool.crushRule, poolType: pool.redundancy.poolType, size: pool.redundancy.size)
+        let avail = RuleAvailability(rule: rule, input: input).rawAvailableBytes
+        let rate = pool.redundancy.rawUsedRate
+        return cInt64(Double(Float(Int64(avail)) / rate))
+    }
 }
