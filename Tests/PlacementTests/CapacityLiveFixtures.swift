@@ -4,7 +4,7 @@
 // two (replicated size 2), device_health_metrics (made by the mgr); 40 × 4 MiB objects in rbd,
 // 20 × 3000000 B in ecpool, 10 × 1 MiB in two. Per snapshot:
 //   ceph osd df -f json; ceph df detail -f json; ceph pg dump pools -f json; ceph osd dump -f json;
-//   ceph osd getcrushmap; ceph osd df; (blue5) ceph osd pool autoscale-status -f json.
+//   ceph osd getcrushmap; ceph osd df; ceph df (memstore) or ceph df detail (bluestore); (blue5) ceph osd pool autoscale-status -f json.
 // pg dump pools and osd dump are trimmed to the fields the tests read; the rest is verbatim.
 enum CapacityLiveFixtures {
     /// `ceph osd getcrushmap` of the memstore cluster (identical in every snapshot).
@@ -17,6 +17,7 @@ enum CapacityLiveFixtures {
         var crushHex: String
         var osdDF: String
         var osdDFText: String
+        var dfText: String
         var dfDetail: String
         var pgDumpPools: String
         var osdDump: String
@@ -37,6 +38,19 @@ ID  CLASS  WEIGHT   REWEIGHT  SIZE   RAW USE  DATA  OMAP  META  AVAIL    %USE   
  2    hdd  0.00200   1.00000  2 GiB  199 MiB   0 B   0 B   0 B  1.8 GiB   9.70  0.68   41      up
                        TOTAL  4 GiB  586 MiB   0 B   0 B   0 B  3.4 GiB  14.31                   
 MIN/MAX VAR: 0.68/1.33  STDDEV: 4.61
+"""#,
+            dfText: #"""
+--- RAW STORAGE ---
+CLASS   SIZE    AVAIL     USED  RAW USED  %RAW USED
+hdd    4 GiB  3.4 GiB  586 MiB   586 MiB      14.31
+TOTAL  4 GiB  3.4 GiB  586 MiB   586 MiB      14.31
+ 
+--- POOLS ---
+POOL                   ID  PGS   STORED  OBJECTS     USED  %USED  MAX AVAIL
+device_health_metrics   1    1      0 B        0      0 B      0    1.0 GiB
+rbd                     2   16  160 MiB       40  160 MiB   4.87    1.0 GiB
+ecpool                  3   16   57 MiB       20   57 MiB   1.80    2.0 GiB
+two                     4    8   10 MiB       10   10 MiB   0.32    1.5 GiB
 """#,
             dfDetail: #"""
 {"stats":{"total_bytes":4294967296,"total_avail_bytes":3680263568,"total_used_bytes":614703728,"total_used_raw_bytes":614703728,"total_used_raw_ratio":0.1431218683719635,"num_osds":3,"num_per_pool_osds":0,"num_per_pool_omap_osds":0},"stats_by_class":{"hdd":{"total_bytes":4294967296,"total_avail_bytes":3680263568,"total_used_bytes":614703728,"total_used_raw_bytes":614703728,"total_used_raw_ratio":0.1431218683719635}},"pools":[{"name":"device_health_metrics","id":1,"stats":{"stored":0,"stored_data":0,"stored_omap":0,"objects":0,"kb_used":0,"bytes_used":0,"data_bytes_used":0,"omap_bytes_used":0,"percent_used":0,"max_avail":1091986176,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":0,"avail_raw":3275958506}},{"name":"rbd","id":2,"stats":{"stored":167772160,"stored_data":167772160,"stored_omap":0,"objects":40,"kb_used":163840,"bytes_used":167772160,"data_bytes_used":167772160,"omap_bytes_used":0,"percent_used":0.048718143254518509,"max_avail":1091986176,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":40,"wr_bytes":167772160,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":503316480,"avail_raw":3275958506}},{"name":"ecpool","id":3,"stats":{"stored":60000000,"stored_data":60000000,"stored_omap":0,"objects":20,"kb_used":58594,"bytes_used":60000000,"data_bytes_used":60000000,"omap_bytes_used":0,"percent_used":0.017985835671424866,"max_avail":2183972352,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":20,"wr_bytes":60006400,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":90000000,"avail_raw":3275958506}},{"name":"two","id":4,"stats":{"stored":10485760,"stored_data":10485760,"stored_omap":0,"objects":10,"kb_used":10240,"bytes_used":10485760,"data_bytes_used":10485760,"omap_bytes_used":0,"percent_used":0.0031906093936413527,"max_avail":1637979264,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":10,"wr_bytes":10485760,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":20971520,"avail_raw":3275958506}}]}
@@ -62,6 +76,19 @@ ID  CLASS  WEIGHT   REWEIGHT  SIZE   RAW USE  DATA  OMAP  META  AVAIL    %USE   
                        TOTAL  4 GiB  586 MiB   0 B   0 B   0 B  3.4 GiB  14.31                   
 MIN/MAX VAR: 0.69/1.35  STDDEV: 4.55
 """#,
+            dfText: #"""
+--- RAW STORAGE ---
+CLASS   SIZE    AVAIL     USED  RAW USED  %RAW USED
+hdd    4 GiB  3.4 GiB  586 MiB   586 MiB      14.31
+TOTAL  4 GiB  3.4 GiB  586 MiB   586 MiB      14.31
+ 
+--- POOLS ---
+POOL                   ID  PGS   STORED  OBJECTS     USED  %USED  MAX AVAIL
+device_health_metrics   1    1      0 B        0      0 B      0    1.0 GiB
+rbd                     2   16  160 MiB       40  160 MiB   4.89    1.0 GiB
+ecpool                  3   16   57 MiB       20   57 MiB   1.81    2.0 GiB
+two                     4    8   10 MiB       10   10 MiB   0.32    1.5 GiB
+"""#,
             dfDetail: #"""
 {"stats":{"total_bytes":4294967296,"total_avail_bytes":3680218442,"total_used_bytes":614748854,"total_used_raw_bytes":614748854,"total_used_raw_ratio":0.14313237369060516,"num_osds":3,"num_per_pool_osds":0,"num_per_pool_omap_osds":0},"stats_by_class":{"hdd":{"total_bytes":4294967296,"total_avail_bytes":3680218442,"total_used_bytes":614748854,"total_used_raw_bytes":614748854,"total_used_raw_ratio":0.14313237369060516}},"pools":[{"name":"device_health_metrics","id":1,"stats":{"stored":0,"stored_data":0,"stored_omap":0,"objects":0,"kb_used":0,"bytes_used":0,"data_bytes_used":0,"omap_bytes_used":0,"percent_used":0,"max_avail":1087148032,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":0,"avail_raw":3261444015}},{"name":"rbd","id":2,"stats":{"stored":167772160,"stored_data":167772160,"stored_omap":0,"objects":40,"kb_used":163840,"bytes_used":167772160,"data_bytes_used":167772160,"omap_bytes_used":0,"percent_used":0.048924345523118973,"max_avail":1087148032,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":40,"wr_bytes":167772160,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":503316480,"avail_raw":3261444015}},{"name":"ecpool","id":3,"stats":{"stored":60000000,"stored_data":60000000,"stored_omap":0,"objects":20,"kb_used":58594,"bytes_used":60000000,"data_bytes_used":60000000,"omap_bytes_used":0,"percent_used":0.018064431846141815,"max_avail":2174296064,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":20,"wr_bytes":60006400,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":90000000,"avail_raw":3261444015}},{"name":"two","id":4,"stats":{"stored":10485760,"stored_data":10485760,"stored_omap":0,"objects":10,"kb_used":10240,"bytes_used":10485760,"data_bytes_used":10485760,"omap_bytes_used":0,"percent_used":0.0032047631684690714,"max_avail":1630722048,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":10,"wr_bytes":10485760,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":20971520,"avail_raw":3261444015}}]}
 """#,
@@ -85,6 +112,19 @@ ID  CLASS  WEIGHT   REWEIGHT  SIZE   RAW USE  DATA  OMAP  META  AVAIL    %USE   
  2    hdd  0.00200         0    0 B      0 B   0 B   0 B   0 B      0 B      0     0   33      up
                        TOTAL  2 GiB  397 MiB   0 B   0 B   0 B  1.6 GiB  19.38                   
 MIN/MAX VAR: 0.98/1.02  STDDEV: 0.45
+"""#,
+            dfText: #"""
+--- RAW STORAGE ---
+CLASS   SIZE    AVAIL     USED  RAW USED  %RAW USED
+hdd    2 GiB  1.6 GiB  397 MiB   397 MiB      19.38
+TOTAL  2 GiB  1.6 GiB  397 MiB   397 MiB      19.38
+ 
+--- POOLS ---
+POOL                   ID  PGS   STORED  OBJECTS     USED  %USED  MAX AVAIL
+device_health_metrics   1    1      0 B        0      0 B      0    1.0 GiB
+rbd                     2   16  160 MiB       40  160 MiB   4.92    1.0 GiB
+ecpool                  3   16   57 MiB       20   57 MiB   1.82    2.0 GiB
+two                     4    8   10 MiB       10   10 MiB   0.32    1.5 GiB
 """#,
             dfDetail: #"""
 {"stats":{"total_bytes":2147483648,"total_avail_bytes":1731358540,"total_used_bytes":416125108,"total_used_raw_bytes":416125108,"total_used_raw_ratio":0.19377335906028748,"num_osds":2,"num_per_pool_osds":0,"num_per_pool_omap_osds":0},"stats_by_class":{"hdd":{"total_bytes":2147483648,"total_avail_bytes":1731358540,"total_used_bytes":416125108,"total_used_raw_bytes":416125108,"total_used_raw_ratio":0.19377335906028748}},"pools":[{"name":"device_health_metrics","id":1,"stats":{"stored":0,"stored_data":0,"stored_omap":0,"objects":0,"kb_used":0,"bytes_used":0,"data_bytes_used":0,"omap_bytes_used":0,"percent_used":0,"max_avail":1080292352,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":0,"avail_raw":3240877021}},{"name":"rbd","id":2,"stats":{"stored":167772160,"stored_data":167772160,"stored_omap":0,"objects":40,"kb_used":163840,"bytes_used":167772160,"data_bytes_used":167772160,"omap_bytes_used":0,"percent_used":0.049219544976949692,"max_avail":1080292352,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":40,"wr_bytes":167772160,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":503316480,"avail_raw":3240877021}},{"name":"ecpool","id":3,"stats":{"stored":60000000,"stored_data":60000000,"stored_omap":0,"objects":20,"kb_used":58594,"bytes_used":60000000,"data_bytes_used":60000000,"omap_bytes_used":0,"percent_used":0.018176987767219543,"max_avail":2160584704,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":20,"wr_bytes":60006400,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":90000000,"avail_raw":3240877021}},{"name":"two","id":4,"stats":{"stored":10485760,"stored_data":10485760,"stored_omap":0,"objects":10,"kb_used":10240,"bytes_used":10485760,"data_bytes_used":10485760,"omap_bytes_used":0,"percent_used":0.0032250352669507265,"max_avail":1620438528,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":10,"wr_bytes":10485760,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":20971520,"avail_raw":3240877021}}]}
@@ -110,6 +150,19 @@ ID  CLASS  WEIGHT   REWEIGHT  SIZE   RAW USE  DATA  OMAP  META  AVAIL    %USE   
                        TOTAL  4 GiB  586 MiB   0 B   0 B   0 B  3.4 GiB  14.32                   
 MIN/MAX VAR: 0.68/1.33  STDDEV: 4.61
 """#,
+            dfText: #"""
+--- RAW STORAGE ---
+CLASS   SIZE    AVAIL     USED  RAW USED  %RAW USED
+hdd    4 GiB  3.4 GiB  586 MiB   586 MiB      14.32
+TOTAL  4 GiB  3.4 GiB  586 MiB   586 MiB      14.32
+ 
+--- POOLS ---
+POOL                   ID  PGS   STORED  OBJECTS     USED  %USED  MAX AVAIL
+device_health_metrics   1    1      0 B        0      0 B      0    1.0 GiB
+rbd                     2   16  160 MiB       40  160 MiB   4.87    1.5 GiB
+ecpool                  3   16   57 MiB       20   57 MiB   1.80    3.1 GiB
+two                     4    8   10 MiB       10   10 MiB   0.32    1.9 GiB
+"""#,
             dfDetail: #"""
 {"stats":{"total_bytes":4294967296,"total_avail_bytes":3680071996,"total_used_bytes":614895300,"total_used_raw_bytes":614895300,"total_used_raw_ratio":0.14316646754741669,"num_osds":3,"num_per_pool_osds":0,"num_per_pool_omap_osds":0},"stats_by_class":{"hdd":{"total_bytes":4294967296,"total_avail_bytes":3680071996,"total_used_bytes":614895300,"total_used_raw_bytes":614895300,"total_used_raw_ratio":0.14316646754741669}},"pools":[{"name":"device_health_metrics","id":1,"stats":{"stored":0,"stored_data":0,"stored_omap":0,"objects":0,"kb_used":0,"bytes_used":0,"data_bytes_used":0,"omap_bytes_used":0,"percent_used":0,"max_avail":1091897088,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":0,"avail_raw":3275691242}},{"name":"rbd","id":2,"stats":{"stored":167772160,"stored_data":167772160,"stored_omap":0,"objects":40,"kb_used":163840,"bytes_used":167772160,"data_bytes_used":167772160,"omap_bytes_used":0,"percent_used":0.048721924424171448,"max_avail":1637845632,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":40,"wr_bytes":167772160,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":335544320,"avail_raw":3275691242}},{"name":"ecpool","id":3,"stats":{"stored":60000000,"stored_data":60000000,"stored_omap":0,"objects":20,"kb_used":58594,"bytes_used":60000000,"data_bytes_used":60000000,"omap_bytes_used":0,"percent_used":0.017987275496125221,"max_avail":3275691264,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":20,"wr_bytes":60006400,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":60000000,"avail_raw":3275691242}},{"name":"two","id":4,"stats":{"stored":10485760,"stored_data":10485760,"stored_omap":0,"objects":10,"kb_used":10240,"bytes_used":10485760,"data_bytes_used":10485760,"omap_bytes_used":0,"percent_used":0.0031908687669783831,"max_avail":2047307008,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":10,"wr_bytes":10485760,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":16777216,"avail_raw":3275691242}}]}
 """#,
@@ -133,6 +186,19 @@ ID  CLASS  WEIGHT   REWEIGHT  SIZE    RAW USE  DATA     OMAP  META     AVAIL    
  2    hdd  0.00589   1.00000   6 GiB  489 MiB  199 MiB   0 B  290 MiB  5.5 GiB   7.96  0.67   41      up
                        TOTAL  12 GiB  1.4 GiB  587 MiB   0 B  870 MiB   11 GiB  11.86                   
 MIN/MAX VAR: 0.67/1.33  STDDEV: 3.90
+"""#,
+            dfText: #"""
+--- RAW STORAGE ---
+CLASS    SIZE   AVAIL     USED  RAW USED  %RAW USED
+hdd    12 GiB  11 GiB  1.4 GiB   1.4 GiB      11.86
+TOTAL  12 GiB  11 GiB  1.4 GiB   1.4 GiB      11.86
+ 
+--- POOLS ---
+POOL                   ID  PGS   STORED   (DATA)  (OMAP)  OBJECTS     USED   (DATA)  (OMAP)  %USED  MAX AVAIL  QUOTA OBJECTS  QUOTA BYTES  DIRTY  USED COMPR  UNDER COMPR
+device_health_metrics   1    1      0 B      0 B     0 B        0      0 B      0 B     0 B      0    3.2 GiB            N/A          N/A    N/A         0 B          0 B
+rbd                     2   16  160 MiB  160 MiB     0 B       40  480 MiB  480 MiB     0 B   4.66    3.2 GiB            N/A          N/A    N/A         0 B          0 B
+ecpool                  3   16   57 MiB   57 MiB     0 B       20   86 MiB   86 MiB     0 B   0.87    6.4 GiB            N/A          N/A    N/A         0 B          0 B
+two                     4    8   10 MiB   10 MiB     0 B       10   20 MiB   20 MiB     0 B   0.20    4.8 GiB            N/A          N/A    N/A         0 B          0 B
 """#,
             dfDetail: #"""
 {"stats":{"total_bytes":12884901888,"total_avail_bytes":11357052928,"total_used_bytes":1527848960,"total_used_raw_bytes":1527848960,"total_used_raw_ratio":0.11857668310403824,"num_osds":3,"num_per_pool_osds":3,"num_per_pool_omap_osds":3},"stats_by_class":{"hdd":{"total_bytes":12884901888,"total_avail_bytes":11357052928,"total_used_bytes":1527848960,"total_used_raw_bytes":1527848960,"total_used_raw_ratio":0.11857668310403824}},"pools":[{"name":"device_health_metrics","id":1,"stats":{"stored":0,"stored_data":0,"stored_omap":0,"objects":0,"kb_used":0,"bytes_used":0,"data_bytes_used":0,"omap_bytes_used":0,"percent_used":0,"max_avail":3428965632,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":0,"avail_raw":10286896974}},{"name":"rbd","id":2,"stats":{"stored":167772160,"stored_data":167772160,"stored_omap":0,"objects":40,"kb_used":491520,"bytes_used":503316480,"data_bytes_used":503316480,"omap_bytes_used":0,"percent_used":0.046645645052194595,"max_avail":3428965632,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":45,"wr_bytes":167787520,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":503316480,"avail_raw":10286896974}},{"name":"ecpool","id":3,"stats":{"stored":60129280,"stored_data":60129280,"stored_omap":0,"objects":20,"kb_used":88080,"bytes_used":90193920,"data_bytes_used":90193920,"omap_bytes_used":0,"percent_used":0.0086916377767920494,"max_avail":6857931264,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":20,"wr_bytes":60006400,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":90193920,"avail_raw":10286896974}},{"name":"two","id":4,"stats":{"stored":10485760,"stored_data":10485760,"stored_omap":0,"objects":10,"kb_used":20480,"bytes_used":20971520,"data_bytes_used":20971520,"omap_bytes_used":0,"percent_used":0.0020345156081020832,"max_avail":5143448576,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":10,"wr_bytes":10485760,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":20971520,"avail_raw":10286896974}}]}
@@ -158,6 +224,19 @@ ID  CLASS  WEIGHT   REWEIGHT  SIZE    RAW USE  DATA     OMAP  META     AVAIL    
                        TOTAL  12 GiB  1.4 GiB  587 MiB   0 B  870 MiB   11 GiB  11.86                   
 MIN/MAX VAR: 0.68/1.34  STDDEV: 3.87
 """#,
+            dfText: #"""
+--- RAW STORAGE ---
+CLASS    SIZE   AVAIL     USED  RAW USED  %RAW USED
+hdd    12 GiB  11 GiB  1.4 GiB   1.4 GiB      11.86
+TOTAL  12 GiB  11 GiB  1.4 GiB   1.4 GiB      11.86
+ 
+--- POOLS ---
+POOL                   ID  PGS   STORED   (DATA)  (OMAP)  OBJECTS     USED   (DATA)  (OMAP)  %USED  MAX AVAIL  QUOTA OBJECTS  QUOTA BYTES  DIRTY  USED COMPR  UNDER COMPR
+device_health_metrics   1    1      0 B      0 B     0 B        0      0 B      0 B     0 B      0    3.2 GiB            N/A          N/A    N/A         0 B          0 B
+rbd                     2   16  160 MiB  160 MiB     0 B       40  480 MiB  480 MiB     0 B   4.67    3.2 GiB            N/A          N/A    N/A         0 B          0 B
+ecpool                  3   16   57 MiB   57 MiB     0 B       20   86 MiB   86 MiB     0 B   0.87    6.4 GiB            N/A          N/A    N/A         0 B          0 B
+two                     4    8   10 MiB   10 MiB     0 B       10   20 MiB   20 MiB     0 B   0.20    4.8 GiB            N/A          N/A    N/A         0 B          0 B
+"""#,
             dfDetail: #"""
 {"stats":{"total_bytes":12884901888,"total_avail_bytes":11356942336,"total_used_bytes":1527959552,"total_used_raw_bytes":1527959552,"total_used_raw_ratio":0.11858526617288589,"num_osds":3,"num_per_pool_osds":3,"num_per_pool_omap_osds":3},"stats_by_class":{"hdd":{"total_bytes":12884901888,"total_avail_bytes":11356942336,"total_used_bytes":1527959552,"total_used_raw_bytes":1527959552,"total_used_raw_ratio":0.11858526617288589}},"pools":[{"name":"device_health_metrics","id":1,"stats":{"stored":0,"stored_data":0,"stored_omap":0,"objects":0,"kb_used":0,"bytes_used":0,"data_bytes_used":0,"omap_bytes_used":0,"percent_used":0,"max_avail":3424077824,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":0,"avail_raw":10272233122}},{"name":"rbd","id":2,"stats":{"stored":167772160,"stored_data":167772160,"stored_omap":0,"objects":40,"kb_used":491520,"bytes_used":503316480,"data_bytes_used":503316480,"omap_bytes_used":0,"percent_used":0.046709123998880386,"max_avail":3424077824,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":45,"wr_bytes":167787520,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":503316480,"avail_raw":10272233122}},{"name":"ecpool","id":3,"stats":{"stored":60129280,"stored_data":60129280,"stored_omap":0,"objects":20,"kb_used":88080,"bytes_used":90193920,"data_bytes_used":90193920,"omap_bytes_used":0,"percent_used":0.008703937754034996,"max_avail":6848155648,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":20,"wr_bytes":60006400,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":90193920,"avail_raw":10272233122}},{"name":"two","id":4,"stats":{"stored":10485760,"stored_data":10485760,"stored_omap":0,"objects":10,"kb_used":20480,"bytes_used":20971520,"data_bytes_used":20971520,"omap_bytes_used":0,"percent_used":0.0020374141167849302,"max_avail":5136116736,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":10,"wr_bytes":10485760,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":20971520,"avail_raw":10272233122}}]}
 """#,
@@ -181,6 +260,19 @@ ID  CLASS  WEIGHT   REWEIGHT  SIZE   RAW USE  DATA     OMAP  META     AVAIL    %
  2    hdd  0.00589         0    0 B      0 B      0 B   0 B      0 B      0 B      0     0   33      up
                        TOTAL  6 GiB  977 MiB  397 MiB   0 B  580 MiB  5.0 GiB  15.91                   
 MIN/MAX VAR: 0.99/1.01  STDDEV: 0.15
+"""#,
+            dfText: #"""
+--- RAW STORAGE ---
+CLASS   SIZE    AVAIL     USED  RAW USED  %RAW USED
+hdd    6 GiB  5.0 GiB  977 MiB   977 MiB      15.91
+TOTAL  6 GiB  5.0 GiB  977 MiB   977 MiB      15.91
+ 
+--- POOLS ---
+POOL                   ID  PGS   STORED   (DATA)  (OMAP)  OBJECTS     USED   (DATA)  (OMAP)  %USED  MAX AVAIL  QUOTA OBJECTS  QUOTA BYTES  DIRTY  USED COMPR  UNDER COMPR
+device_health_metrics   1    1      0 B      0 B     0 B        0      0 B      0 B     0 B      0    3.2 GiB            N/A          N/A    N/A         0 B          0 B
+rbd                     2   16  160 MiB  160 MiB     0 B       40  480 MiB  480 MiB     0 B   4.68    3.2 GiB            N/A          N/A    N/A         0 B          0 B
+ecpool                  3   16   57 MiB   57 MiB     0 B       20   86 MiB   86 MiB     0 B   0.87    6.4 GiB            N/A          N/A    N/A         0 B          0 B
+two                     4    8   10 MiB   10 MiB     0 B       10   20 MiB   20 MiB     0 B   0.20    4.8 GiB            N/A          N/A    N/A         0 B          0 B
 """#,
             dfDetail: #"""
 {"stats":{"total_bytes":6442450944,"total_avail_bytes":5417480192,"total_used_bytes":1024970752,"total_used_raw_bytes":1024970752,"total_used_raw_ratio":0.15909640491008759,"num_osds":2,"num_per_pool_osds":2,"num_per_pool_omap_osds":2},"stats_by_class":{"hdd":{"total_bytes":6442450944,"total_avail_bytes":5417480192,"total_used_bytes":1024970752,"total_used_raw_bytes":1024970752,"total_used_raw_ratio":0.15909640491008759}},"pools":[{"name":"device_health_metrics","id":1,"stats":{"stored":0,"stored_data":0,"stored_omap":0,"objects":0,"kb_used":0,"bytes_used":0,"data_bytes_used":0,"omap_bytes_used":0,"percent_used":0,"max_avail":3417169664,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":0,"avail_raw":10251508871}},{"name":"rbd","id":2,"stats":{"stored":167772160,"stored_data":167772160,"stored_omap":0,"objects":40,"kb_used":491520,"bytes_used":503316480,"data_bytes_used":503316480,"omap_bytes_used":0,"percent_used":0.046799130737781525,"max_avail":3417169664,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":45,"wr_bytes":167787520,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":503316480,"avail_raw":10251508871}},{"name":"ecpool","id":3,"stats":{"stored":60129280,"stored_data":60129280,"stored_omap":0,"objects":20,"kb_used":88080,"bytes_used":90193920,"data_bytes_used":90193920,"omap_bytes_used":0,"percent_used":0.0087213804945349693,"max_avail":6834339328,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":20,"wr_bytes":60006400,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":90193920,"avail_raw":10251508871}},{"name":"two","id":4,"stats":{"stored":10485760,"stored_data":10485760,"stored_omap":0,"objects":10,"kb_used":20480,"bytes_used":20971520,"data_bytes_used":20971520,"omap_bytes_used":0,"percent_used":0.0020415245089679956,"max_avail":5125754368,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":10,"wr_bytes":10485760,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":20971520,"avail_raw":10251508871}}]}
@@ -206,6 +298,19 @@ ID  CLASS  WEIGHT   REWEIGHT  SIZE    RAW USE  DATA     OMAP  META     AVAIL    
                        TOTAL  12 GiB  1.4 GiB  587 MiB   0 B  870 MiB   11 GiB  11.86                   
 MIN/MAX VAR: 0.67/1.33  STDDEV: 3.90
 """#,
+            dfText: #"""
+--- RAW STORAGE ---
+CLASS    SIZE   AVAIL     USED  RAW USED  %RAW USED
+hdd    12 GiB  11 GiB  1.4 GiB   1.4 GiB      11.86
+TOTAL  12 GiB  11 GiB  1.4 GiB   1.4 GiB      11.86
+ 
+--- POOLS ---
+POOL                   ID  PGS   STORED   (DATA)  (OMAP)  OBJECTS     USED   (DATA)  (OMAP)  %USED  MAX AVAIL  QUOTA OBJECTS  QUOTA BYTES  DIRTY  USED COMPR  UNDER COMPR
+device_health_metrics   1    1      0 B      0 B     0 B        0      0 B      0 B     0 B      0    3.2 GiB            N/A          N/A    N/A         0 B          0 B
+rbd                     2   16  240 MiB  240 MiB     0 B       40  480 MiB  480 MiB     0 B   4.66    4.8 GiB            N/A          N/A    N/A         0 B          0 B
+ecpool                  3   16   86 MiB   86 MiB     0 B       20   86 MiB   86 MiB     0 B   0.87    9.6 GiB            N/A          N/A    N/A         0 B          0 B
+two                     4    8   12 MiB   12 MiB     0 B       10   20 MiB   20 MiB     0 B   0.20    6.0 GiB            N/A          N/A    N/A         0 B          0 B
+"""#,
             dfDetail: #"""
 {"stats":{"total_bytes":12884901888,"total_avail_bytes":11356635136,"total_used_bytes":1528266752,"total_used_raw_bytes":1528266752,"total_used_raw_ratio":0.11860910803079605,"num_osds":3,"num_per_pool_osds":3,"num_per_pool_omap_osds":3},"stats_by_class":{"hdd":{"total_bytes":12884901888,"total_avail_bytes":11356635136,"total_used_bytes":1528266752,"total_used_raw_bytes":1528266752,"total_used_raw_ratio":0.11860910803079605}},"pools":[{"name":"device_health_metrics","id":1,"stats":{"stored":0,"stored_data":0,"stored_omap":0,"objects":0,"kb_used":0,"bytes_used":0,"data_bytes_used":0,"omap_bytes_used":0,"percent_used":0,"max_avail":3428767488,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":0,"avail_raw":10286302494}},{"name":"rbd","id":2,"stats":{"stored":251658240,"stored_data":251658240,"stored_omap":0,"objects":40,"kb_used":491520,"bytes_used":503316480,"data_bytes_used":503316480,"omap_bytes_used":0,"percent_used":0.046648219227790833,"max_avail":5143151104,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":45,"wr_bytes":167787520,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":503316480,"avail_raw":10286302494}},{"name":"ecpool","id":3,"stats":{"stored":90193920,"stored_data":90193920,"stored_omap":0,"objects":20,"kb_used":88080,"bytes_used":90193920,"data_bytes_used":90193920,"omap_bytes_used":0,"percent_used":0.0086921360343694687,"max_avail":10286302208,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":20,"wr_bytes":60006400,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":90193920,"avail_raw":10286302494}},{"name":"two","id":4,"stats":{"stored":13107200,"stored_data":13107200,"stored_omap":0,"objects":10,"kb_used":20480,"bytes_used":20971520,"data_bytes_used":20971520,"omap_bytes_used":0,"percent_used":0.0020346329547464848,"max_avail":6428938752,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":10,"wr_bytes":10485760,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":20971520,"avail_raw":10286302494}}]}
 """#,
@@ -229,6 +334,19 @@ ID  CLASS  WEIGHT   REWEIGHT  SIZE    RAW USE  DATA     OMAP    META     AVAIL  
  2    hdd  0.00589   1.00000   6 GiB  489 MiB  199 MiB     0 B  290 MiB  5.5 GiB   7.96  0.67   41      up
                        TOTAL  12 GiB  1.4 GiB  587 MiB  18 KiB  871 MiB   11 GiB  11.87                   
 MIN/MAX VAR: 0.67/1.33  STDDEV: 3.91
+"""#,
+            dfText: #"""
+--- RAW STORAGE ---
+CLASS    SIZE   AVAIL     USED  RAW USED  %RAW USED
+hdd    12 GiB  11 GiB  1.4 GiB   1.4 GiB      11.87
+TOTAL  12 GiB  11 GiB  1.4 GiB   1.4 GiB      11.87
+ 
+--- POOLS ---
+POOL                   ID  PGS   STORED   (DATA)   (OMAP)  OBJECTS     USED   (DATA)  (OMAP)  %USED  MAX AVAIL  QUOTA OBJECTS  QUOTA BYTES  DIRTY  USED COMPR  UNDER COMPR
+device_health_metrics   1    1      0 B      0 B      0 B        0      0 B      0 B     0 B      0    3.2 GiB            N/A          N/A    N/A         0 B          0 B
+rbd                     2   16  160 MiB  160 MiB  5.9 KiB       40  480 MiB  480 MiB  18 KiB   4.67    3.2 GiB            N/A          N/A    N/A         0 B          0 B
+ecpool                  3   16   57 MiB   57 MiB      0 B       20   86 MiB   86 MiB     0 B   0.87    6.4 GiB            N/A          N/A    N/A         0 B          0 B
+two                     4    8   10 MiB   10 MiB      0 B       10   20 MiB   20 MiB     0 B   0.20    4.8 GiB            N/A          N/A    N/A         0 B          0 B
 """#,
             dfDetail: #"""
 {"stats":{"total_bytes":12884901888,"total_avail_bytes":11355594752,"total_used_bytes":1529307136,"total_used_raw_bytes":1529307136,"total_used_raw_ratio":0.11868985742330551,"num_osds":3,"num_per_pool_osds":3,"num_per_pool_omap_osds":3},"stats_by_class":{"hdd":{"total_bytes":12884901888,"total_avail_bytes":11355594752,"total_used_bytes":1529307136,"total_used_raw_bytes":1529307136,"total_used_raw_ratio":0.11868985742330551}},"pools":[{"name":"device_health_metrics","id":1,"stats":{"stored":0,"stored_data":0,"stored_omap":0,"objects":0,"kb_used":0,"bytes_used":0,"data_bytes_used":0,"omap_bytes_used":0,"percent_used":0,"max_avail":3428635392,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":0,"avail_raw":10285906174}},{"name":"rbd","id":2,"stats":{"stored":167778236,"stored_data":167772160,"stored_omap":6076,"objects":40,"kb_used":491538,"bytes_used":503334710,"data_bytes_used":503316480,"omap_bytes_used":18230,"percent_used":0.046651542186737061,"max_avail":3428635392,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":45,"wr_bytes":167787520,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":503334720,"avail_raw":10285906174}},{"name":"ecpool","id":3,"stats":{"stored":60129280,"stored_data":60129280,"stored_omap":0,"objects":20,"kb_used":88080,"bytes_used":90193920,"data_bytes_used":90193920,"omap_bytes_used":0,"percent_used":0.0086924685165286064,"max_avail":6857270784,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":20,"wr_bytes":60006400,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":90193920,"avail_raw":10285906174}},{"name":"two","id":4,"stats":{"stored":10485760,"stored_data":10485760,"stored_omap":0,"objects":10,"kb_used":20480,"bytes_used":20971520,"data_bytes_used":20971520,"omap_bytes_used":0,"percent_used":0.0020347111858427525,"max_avail":5142952960,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":10,"wr_bytes":10485760,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":20971520,"avail_raw":10285906174}}]}
@@ -344,6 +462,19 @@ ID  CLASS  WEIGHT   REWEIGHT  SIZE    RAW USE  DATA     OMAP    META     AVAIL  
  2    hdd  0.00589   1.00000   6 GiB  489 MiB  199 MiB     0 B  290 MiB  5.5 GiB   7.96  0.67   57      up
                        TOTAL  12 GiB  1.4 GiB  588 MiB  18 KiB  871 MiB   11 GiB  11.87                   
 MIN/MAX VAR: 0.67/1.33  STDDEV: 3.91
+"""#,
+            dfText: #"""
+--- RAW STORAGE ---
+CLASS    SIZE   AVAIL     USED  RAW USED  %RAW USED
+hdd    12 GiB  11 GiB  1.4 GiB   1.4 GiB      11.87
+TOTAL  12 GiB  11 GiB  1.4 GiB   1.4 GiB      11.87
+ 
+--- POOLS ---
+POOL                   ID  PGS   STORED   (DATA)   (OMAP)  OBJECTS     USED   (DATA)  (OMAP)  %USED  MAX AVAIL  QUOTA OBJECTS  QUOTA BYTES  DIRTY  USED COMPR  UNDER COMPR
+device_health_metrics   1    1      0 B      0 B      0 B        0      0 B      0 B     0 B      0    8.3 MiB            N/A          N/A    N/A         0 B          0 B
+rbd                     2   16  160 MiB  160 MiB  5.9 KiB       40  480 MiB  480 MiB  18 KiB  95.06    8.3 MiB            N/A          N/A    N/A         0 B          0 B
+ecpool                  3   32   57 MiB   57 MiB      0 B       20   86 MiB   86 MiB     0 B  77.51     17 MiB            N/A          N/A    N/A         0 B          0 B
+two                     4    8   10 MiB   10 MiB      0 B       10   20 MiB   20 MiB     0 B  44.48     12 MiB            N/A          N/A    N/A         0 B          0 B
 """#,
             dfDetail: #"""
 {"stats":{"total_bytes":12884901888,"total_avail_bytes":11355373568,"total_used_bytes":1529528320,"total_used_raw_bytes":1529528320,"total_used_raw_ratio":0.11870702356100082,"num_osds":3,"num_per_pool_osds":3,"num_per_pool_omap_osds":3},"stats_by_class":{"hdd":{"total_bytes":12884901888,"total_avail_bytes":11355373568,"total_used_bytes":1529528320,"total_used_raw_bytes":1529528320,"total_used_raw_ratio":0.11870702356100082}},"pools":[{"name":"device_health_metrics","id":1,"stats":{"stored":0,"stored_data":0,"stored_omap":0,"objects":0,"kb_used":0,"bytes_used":0,"data_bytes_used":0,"omap_bytes_used":0,"percent_used":0,"max_avail":8725197,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":0,"avail_raw":26175590}},{"name":"rbd","id":2,"stats":{"stored":167778236,"stored_data":167772160,"stored_omap":6076,"objects":40,"kb_used":491538,"bytes_used":503334710,"data_bytes_used":503316480,"omap_bytes_used":18230,"percent_used":0.95056641101837158,"max_avail":8725197,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":45,"wr_bytes":167787520,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":503334720,"avail_raw":26175590}},{"name":"ecpool","id":3,"stats":{"stored":60129280,"stored_data":60129280,"stored_omap":0,"objects":20,"kb_used":88080,"bytes_used":90193920,"data_bytes_used":90193920,"omap_bytes_used":0,"percent_used":0.77506488561630249,"max_avail":17450394,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":0,"wr_bytes":0,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":90193920,"avail_raw":26175590}},{"name":"two","id":4,"stats":{"stored":10485760,"stored_data":10485760,"stored_omap":0,"objects":10,"kb_used":20480,"bytes_used":20971520,"data_bytes_used":20971520,"omap_bytes_used":0,"percent_used":0.44481027126312256,"max_avail":13087795,"quota_objects":0,"quota_bytes":0,"dirty":0,"rd":0,"rd_bytes":0,"wr":10,"wr_bytes":10485760,"compress_bytes_used":0,"compress_under_bytes":0,"stored_raw":20971520,"avail_raw":26175590}}]}

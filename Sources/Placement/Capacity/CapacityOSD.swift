@@ -17,6 +17,9 @@ public struct CapacityOSD: Sendable, Equatable {
     public var dataBytes: UInt64
     public var omapBytes: UInt64
     public var metaBytes: UInt64
+    /// The OSD's crush weight in 16.16 fixed point (the WEIGHT column), if known; otherwise
+    /// its weight in the first bucket of the crush map that lists it.
+    public var crushWeight: UInt32?
     /// PGs mapped to the OSD (`PGMap::get_num_pg_by_osd`, the PGS column): up or acting
     /// replicas, as the PG mapping reports them.
     public var pgCount: Int
@@ -25,8 +28,9 @@ public struct CapacityOSD: Sendable, Equatable {
     public init(
         id: Int32, totalBytes: UInt64, usedBytes: UInt64, reweight: UInt32 = 0x10000,
         isUp: Bool = true, exists: Bool = true, pgCount: Int = 0,
-        dataBytes: UInt64 = 0, omapBytes: UInt64 = 0, metaBytes: UInt64 = 0
+        dataBytes: UInt64 = 0, omapBytes: UInt64 = 0, metaBytes: UInt64 = 0, crushWeight: UInt32? = nil
     ) {
+        self.crushWeight = crushWeight
         self.id = id
         self.exists = exists
         self.isUp = isUp

@@ -14,6 +14,10 @@ public struct CapacityPoolUsage: Sendable, Equatable {
     public var bytes: UInt64
     public var bytesHitSetArchive: UInt64
     public var omapBytes: UInt64
+    /// `store_stats.data_compressed_allocated` and `data_compressed_original` (USED COMPR and
+    /// UNDER COMPR of `ceph df detail`).
+    public var compressedAllocated: UInt64 = 0
+    public var compressedOriginal: UInt64 = 0
     /// `stats.sum.num_objects`.
     public var objects: UInt64
     /// `stats.sum.num_object_copies` and `num_objects_degraded`; while some copies are

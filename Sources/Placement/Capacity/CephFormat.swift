@@ -1,4 +1,4 @@
-public import CRUSH
+import CRUSH
 
 /// The number formats of Ceph 16.2.15's `ceph df` and `ceph osd df` tables.
 public enum CephFormat {
@@ -29,15 +29,24 @@ public enum CephFormat {
     /// the integer part below 1024; exact multiples without decimals, else the most decimals
     /// (2, 1 or 0) that keep the text within 7 characters ("9.2 MiB", "105 GiB").
     public static func bytes(_ value: UInt64) -> String {
-        let units = [" B", " KiB", " MiB", " GiB", " TiB", " PiB", " EiB"]
+        formatUnits(value, base: 1024, units: [" B", " KiB", " MiB", " GiB", " TiB", " PiB", " EiB"])
+    }
+
+    /// `si_u_t`: the same with decimal units and no space ("40", "2.56k", "1M").
+    public static func si(_ value: UInt64) -> String {
+        formatUnits(value, base: 1000, units: ["", "k", "M", "G", "T", "P", "E"])
+    }
+
+    private static func formatUnits(_ value: UInt64, base: UInt64, units: [String]) -> String {
         var n = value
         var index = 0
-        while n >= 1024 && index < 7 {
-            n /= 1024
+        var mult: UInt64 = 1
+        while n >= base && index < 7 {
+            n /= base
             index += 1
+            mult &*= base
         }
         if index == 0 { return "\(n)\(units[0])" }
-        let mult = UInt64(1) << UInt64(10 * index)
         if value % mult == 0 { return "\(n)\(units[index])" }
         let quotient = Double(value) / Double(mult)
         var text = ""

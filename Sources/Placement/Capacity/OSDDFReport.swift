@@ -64,6 +64,9 @@ public struct OSDDFReport: Sendable {
                     dataBytes: try Self.uint(node, "kb_used_data", path, default: 0) << 10,
                     omapBytes: try Self.uint(node, "kb_used_omap", path, default: 0) << 10,
                     metaBytes: try Self.uint(node, "kb_used_meta", path, default: 0) << 10)
+                if case .number(let n)? = node["crush_weight"], let w = n.double, w.isFinite, w >= 0, w < 65536 {
+                    osd.crushWeight = UInt32((w * 65536).rounded())
+                }
                 var available = kbAvail << 10
                 if kb >= kbAvail, kbUsed + 1 == kb - kbAvail { available += 1 }
                 osd.availableBytes = available

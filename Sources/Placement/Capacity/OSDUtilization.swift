@@ -1,3 +1,5 @@
+import CRUSH
+
 /// The figures of `ceph osd df` as Ceph 16.2.15 computes them (`OSDUtilizationDumper` in
 /// src/osd/OSDMap.cc):
 ///
@@ -20,6 +22,9 @@ public struct OSDUtilization: Sendable, Equatable {
     /// One OSD line.
     public struct Row: Sendable, Equatable {
         public var osd: Int32
+        /// CLASS and WEIGHT: the device class and crush weight from the crush map.
+        public var deviceClass: String
+        public var crushWeight: Float
         public var reweight: Float
         /// SIZE, RAW USE, DATA, OMAP, META and AVAIL in bytes (each a KiB count × 1024).
         public var sizeBytes: UInt64
@@ -96,8 +101,11 @@ public struct OSDUtilization: Sendable, Equatable {
             var util = 0.0
             if kbUsed != 0 && kb != 0 { util = 100.0 * Double(kbUsed) / Double(kb) }
             let variance = average != 0 ? util / average : 1.0
+            let crushWeight = osd.crushWeight ?? Self.crushWeight(of: osd.id, in: input.crush)
+            let deviceClass = input.crush.deviceClasses[osd.id].flatMap { input.crush.classNames[$0] } ?? ""
             rows.append(Row(
-                osd: osd.id, reweight: reweight,
+                osd: osd.id, deviceClass: deviceClass, crushWeight: Float(crushWeight) / Float(0x10000),
+                reweight: reweight,
                 sizeBytes: kb << 10, rawUseBytes: kbUsed << 10,
                 dataBytes: ((s?.allocated ?? 0) >> 10) << 10, omapBytes: ((s?.omap ?? 0) >> 10) << 10,
                 metaBytes: ((s?.meta ?? 0) >> 10) << 10, availBytes: ((s?.kbAvail ?? 0)) << 10,
@@ -129,5 +137,42 @@ public struct OSDUtilization: Sendable, Equatable {
         self.totalOmap = total.omap
         self.totalMeta = total.meta
         self.totalAvail = total.available
+    }
+
+    /// The weight of `osd` in the first bucket (by position in the map, shadow buckets
+    /// excepted) that lists it; 0 if none does (a "stray" OSD).
+    static func crushWeight(of osd: Int32, in crush: CrushMap) -> UInt32 {
+        for bucket in crush.buckets {
+            guard let bucket, !crush.isShadow(bucket.id) else { continue }
+            if let position = bucket.items.firstIndex(of: osd) {
+                return RuleOSDWeights.bucketItemWeight(bucket, position)
+            }
+        }
+        return 0
+    }
+
+    /// The plain `ceph osd df` output (not the tree form): the table, with its TOTAL line, then
+    /// `MIN/MAX VAR: …  STDDEV: …`. Rows follow `input.osds`.
+    public var text: String {
+        var table = ReportTable()
+        for heading in ["ID", "CLASS", "WEIGHT", "REWEIGHT", "SIZE", "RAW USE", "DATA", "OMAP", "META", "AVAIL",
+            "%USE", "VAR", "PGS", "STATUS"]
+        {
+            table.defineColumn(heading, .left, .right)
+        }
+        for row in rows {
+            table.appendRow([
+                "\(row.osd)", row.deviceClass, CephFormat.weight(row.crushWeight), CephFormat.weight(row.reweight),
+                CephFormat.bytes(row.sizeBytes), CephFormat.bytes(row.rawUseBytes), CephFormat.bytes(row.dataBytes),
+                CephFormat.bytes(row.omapBytes), CephFormat.bytes(row.metaBytes), CephFormat.bytes(row.availBytes),
+                row.utilizationText, row.varianceText, "\(row.pgs)", row.isUp ? "up" : "down",
+            ])
+        }
+        table.appendRow([
+            "", "", "", "TOTAL", CephFormat.bytes(totalSize), CephFormat.bytes(totalRawUse),
+            CephFormat.bytes(totalData), CephFormat.bytes(totalOmap), CephFormat.bytes(totalMeta),
+            CephFormat.bytes(totalAvail), CephFormat.lowPrecision(averageUtilization), "",
+        ])
+        return table.rendered() + summaryLine + "\n"
     }
 }

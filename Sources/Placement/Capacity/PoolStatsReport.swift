@@ -38,6 +38,10 @@ public struct PoolStatsReport: Sendable {
                 bytes: try CapacityJSON.uint(sum, "num_bytes", path + ".stat_sum", default: 0),
                 bytesHitSetArchive: try CapacityJSON.uint(sum, "num_bytes_hit_set_archive", path + ".stat_sum", default: 0),
                 omapBytes: try CapacityJSON.uint(sum, "num_omap_bytes", path + ".stat_sum", default: 0))
+            usage[id]?.compressedAllocated = try CapacityJSON.uint(
+                store, "data_compressed_allocated", path + ".store_stats", default: 0)
+            usage[id]?.compressedOriginal = try CapacityJSON.uint(
+                store, "data_compressed_original", path + ".store_stats", default: 0)
             pgs[id] = Int(try CapacityJSON.uint(entry, "num_pg", path, default: 0))
         }
         self.usage = usage
