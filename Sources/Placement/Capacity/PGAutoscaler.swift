@@ -96,7 +96,8 @@ public struct PGAutoscaler: Sendable {
     public let warnings: [Warning]
 
     /// Runs the autoscaler over `input`'s pools. `stored` gives each pool's STORED (defaults to
-    /// what `PoolCapacity` computes, as `ceph df` reports it to the mgr).
+    /// what `PoolCapacity` computes, as `ceph df` reports it to the mgr); a pool missing from it
+    /// is skipped.
     public init(
         input: CapacityInput, targetPGsPerOSD: Int = 100, threshold: Double = 3.0,
         stored: [Int64: UInt64]? = nil
@@ -186,7 +187,8 @@ public struct PGAutoscaler: Sendable {
                 }
                 let capacity = Double(s.capacity)
                 let rate = Double(pool.redundancy.rawUsedRate)
-                let logical = storedByPool[pool.id] ?? 0
+                // A pool the df report lacks is skipped, as the module skips it (a pool being deleted).
+                guard let logical = storedByPool[pool.id] else { continue }
                 let targetBytes: UInt64 = pool.targetSizeRatio == 0 ? pool.targetSizeBytes : 0
                 let actualRawUsed = Double(logical) * rate
                 let actualCapacityRatio = actualRawUsed / capacity
