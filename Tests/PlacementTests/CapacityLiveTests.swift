@@ -51,7 +51,7 @@ struct CapacityLiveTests {
                 pgNumMin: options["pg_num_min"] == nil ? nil : Int(try int(options["pg_num_min"])),
                 pgNumMax: options["pg_num_max"] == nil ? nil : Int(try int(options["pg_num_max"])),
                 bulk: flags.split(separator: ",").contains("bulk"),
-                autoscaleMode: AutoscaleMode(rawValue: mode) ?? .off))
+                autoscaleMode: CapacityAutoscaleMode(rawValue: mode) ?? .off))
         }
         let stats = df["stats"] ?? .object([])
         let osds = try int(stats["num_osds"])
@@ -136,9 +136,9 @@ struct CapacityLiveTests {
             // ID CLASS WEIGHT REWEIGHT SIZE(2) RAW USE(2) DATA(2) OMAP(2) META(2) AVAIL(2) %USE VAR PGS STATUS
             #expect(fields[fields.count - 4] == row.utilizationText, "\(snapshot) osd.\(row.osd) %USE")
             #expect(fields[fields.count - 3] == row.varianceText, "\(snapshot) osd.\(row.osd) VAR")
-            #expect(fields[4] + " " + fields[5] == CephFormat.bytes(row.sizeBytes), "\(snapshot) osd.\(row.osd) SIZE")
-            #expect(fields[6] + " " + fields[7] == CephFormat.bytes(row.rawUseBytes), "\(snapshot) osd.\(row.osd) RAW USE")
-            #expect(fields[14] + " " + fields[15] == CephFormat.bytes(row.availBytes), "\(snapshot) osd.\(row.osd) AVAIL")
+            #expect(fields[4] + " " + fields[5] == CapacityFormat.bytes(row.sizeBytes), "\(snapshot) osd.\(row.osd) SIZE")
+            #expect(fields[6] + " " + fields[7] == CapacityFormat.bytes(row.rawUseBytes), "\(snapshot) osd.\(row.osd) RAW USE")
+            #expect(fields[14] + " " + fields[15] == CapacityFormat.bytes(row.availBytes), "\(snapshot) osd.\(row.osd) AVAIL")
         }
     }
 

@@ -74,7 +74,7 @@ struct CapacityTests {
         #expect(row.rawUsedRate == 3)
         #expect(row.percentUsed == 0)
         #expect(row.percentUsedText == "0")
-        #expect(CephFormat.bytes(row.maxAvail) == "1.1 TiB")
+        #expect(CapacityFormat.bytes(row.maxAvail) == "1.1 TiB")
         // get_pool_free_space (statfs on the pool): the same division, as int64.
         #expect(PoolCapacity.freeSpace(pool: pool, input: input) == 1_249_549_090_816)
     }
@@ -218,9 +218,9 @@ struct CapacityTests {
         #expect(row.percentUsedText == "3.91")
         #expect(row.maxAvail == 1_178_562_304)
         #expect(row.objects == 42)
-        #expect(CephFormat.bytes(row.stored) == "22 MiB")
-        #expect(CephFormat.bytes(row.used) == "82 MiB")
-        #expect(CephFormat.bytes(row.maxAvail) == "1.1 GiB")
+        #expect(CapacityFormat.bytes(row.stored) == "22 MiB")
+        #expect(CapacityFormat.bytes(row.used) == "82 MiB")
+        #expect(CapacityFormat.bytes(row.maxAvail) == "1.1 GiB")
     }
 
     /// dump_object_stat_sum_1 (empty pool, avail 2016 MiB): zeros, MAX AVAIL = avail / 2;
@@ -288,7 +288,7 @@ struct CapacityTests {
         #expect(df.totalSize == 4 * F.TiB)
         #expect(df.totalRawUse == 800 * F.GiB)
         #expect(df.rows.map(\.utilizationText) == ["9.77", "29.30", "19.53", "0"])
-        #expect([df.totalSize, df.totalRawUse, df.totalAvail].map(CephFormat.bytes) == ["4 TiB", "800 GiB", "3.2 TiB"])
+        #expect([df.totalSize, df.totalRawUse, df.totalAvail].map(CapacityFormat.bytes) == ["4 TiB", "800 GiB", "3.2 TiB"])
         #expect(df.rows.map(\.pgs) == [10, 30, 20, 0])
     }
 
@@ -318,18 +318,18 @@ struct CapacityTests {
 
     @Test("byte_u_t, percentify and lowprecision_t as Ceph prints them")
     func formats() {
-        #expect(CephFormat.bytes(0) == "0 B")
-        #expect(CephFormat.bytes(1023) == "1023 B")
-        #expect(CephFormat.bytes(1 << 30) == "1 GiB")
-        #expect(CephFormat.bytes(3_221_225_472 + 1) == "3.0 GiB")
-        #expect(CephFormat.bytes(9_646_899) == "9.2 MiB")  // 9.1999… MiB, "9.20 MiB" is 8 chars
-        #expect(CephFormat.bytes(888_832) == "868 KiB")
-        #expect(CephFormat.bytes(1_064_304_640) == "1015 MiB")
-        #expect(CephFormat.percentify(0.009) == "0")
-        #expect(CephFormat.percentify(3.90848445892334) == "3.91")
-        #expect(CephFormat.lowPrecision(-1) == "-")
-        #expect(CephFormat.lowPrecision(0.0009) == "0")
-        #expect(CephFormat.lowPrecision(1) == "1.00")
+        #expect(CapacityFormat.bytes(0) == "0 B")
+        #expect(CapacityFormat.bytes(1023) == "1023 B")
+        #expect(CapacityFormat.bytes(1 << 30) == "1 GiB")
+        #expect(CapacityFormat.bytes(3_221_225_472 + 1) == "3.0 GiB")
+        #expect(CapacityFormat.bytes(9_646_899) == "9.2 MiB")  // 9.1999… MiB, "9.20 MiB" is 8 chars
+        #expect(CapacityFormat.bytes(888_832) == "868 KiB")
+        #expect(CapacityFormat.bytes(1_064_304_640) == "1015 MiB")
+        #expect(CapacityFormat.percentify(0.009) == "0")
+        #expect(CapacityFormat.percentify(3.90848445892334) == "3.91")
+        #expect(CapacityFormat.lowPrecision(-1) == "-")
+        #expect(CapacityFormat.lowPrecision(0.0009) == "0")
+        #expect(CapacityFormat.lowPrecision(1) == "1.00")
     }
 }
 

@@ -22,7 +22,7 @@ public struct CapacityPool: Sendable, Equatable {
     public var pgNumMin: Int?
     public var pgNumMax: Int?
     public var bulk: Bool
-    public var autoscaleMode: AutoscaleMode
+    public var autoscaleMode: CapacityAutoscaleMode
 
     public init(
         id: Int64, name: String, redundancy: CapacityRedundancy, crushRule: Int32,
@@ -30,7 +30,7 @@ public struct CapacityPool: Sendable, Equatable {
         quotaMaxBytes: UInt64 = 0, quotaMaxObjects: UInt64 = 0,
         targetSizeRatio: Double = 0, targetSizeBytes: UInt64 = 0, autoscaleBias: Double = 1,
         pgNumMin: Int? = nil, pgNumMax: Int? = nil, bulk: Bool = false,
-        autoscaleMode: AutoscaleMode = .on
+        autoscaleMode: CapacityAutoscaleMode = .on
     ) {
         self.id = id
         self.name = name
@@ -52,6 +52,6 @@ public struct CapacityPool: Sendable, Equatable {
 }
 
 /// How the PG autoscaler treats a pool (`pg_autoscale_mode`).
-public enum AutoscaleMode: String, Sendable, Equatable {
+public enum CapacityAutoscaleMode: String, Sendable, Equatable {
     case on, warn, off
 }

@@ -10,8 +10,8 @@ public enum CephDFText {
         for heading in ["SIZE", "AVAIL", "USED", "RAW USED", "%RAW USED"] { storage.defineColumn(heading, .right, .right) }
         for line in raw.classes + [raw.total] {
             storage.appendRow([
-                line.name, CephFormat.bytes(line.size), CephFormat.bytes(line.avail), CephFormat.bytes(line.used),
-                CephFormat.bytes(line.rawUsed), line.rawUsedText,
+                line.name, CapacityFormat.bytes(line.size), CapacityFormat.bytes(line.avail), CapacityFormat.bytes(line.used),
+                CapacityFormat.bytes(line.rawUsed), line.rawUsedText,
             ])
         }
 
@@ -26,17 +26,17 @@ public enum CephDFText {
         for heading in headings { pools.defineColumn(heading, .right, .right) }
         let byID = Dictionary(input.pools.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for row in PoolCapacity.all(input) {
-            var cells = [row.name, "\(row.poolID)", "\(row.pgNum)", CephFormat.bytes(row.stored)]
-            if detail { cells += [CephFormat.bytes(row.storedData), CephFormat.bytes(row.storedOmap)] }
-            cells += [CephFormat.si(row.objects), CephFormat.bytes(row.used)]
-            if detail { cells += [CephFormat.bytes(row.usedData), CephFormat.bytes(row.usedOmap)] }
-            cells += [row.percentUsedText, CephFormat.bytes(row.maxAvail)]
+            var cells = [row.name, "\(row.poolID)", "\(row.pgNum)", CapacityFormat.bytes(row.stored)]
+            if detail { cells += [CapacityFormat.bytes(row.storedData), CapacityFormat.bytes(row.storedOmap)] }
+            cells += [CapacityFormat.si(row.objects), CapacityFormat.bytes(row.used)]
+            if detail { cells += [CapacityFormat.bytes(row.usedData), CapacityFormat.bytes(row.usedOmap)] }
+            cells += [row.percentUsedText, CapacityFormat.bytes(row.maxAvail)]
             if detail {
                 let usage = byID[row.poolID]?.usage ?? CapacityPoolUsage()
                 cells += [
-                    row.quotaMaxObjects == 0 ? "N/A" : CephFormat.si(row.quotaMaxObjects),
-                    row.quotaMaxBytes == 0 ? "N/A" : CephFormat.bytes(row.quotaMaxBytes),
-                    "N/A", CephFormat.bytes(usage.compressedAllocated), CephFormat.bytes(usage.compressedOriginal),
+                    row.quotaMaxObjects == 0 ? "N/A" : CapacityFormat.si(row.quotaMaxObjects),
+                    row.quotaMaxBytes == 0 ? "N/A" : CapacityFormat.bytes(row.quotaMaxBytes),
+                    "N/A", CapacityFormat.bytes(usage.compressedAllocated), CapacityFormat.bytes(usage.compressedOriginal),
                 ]
             }
             pools.appendRow(cells)

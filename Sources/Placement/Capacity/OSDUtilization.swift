@@ -41,8 +41,8 @@ public struct OSDUtilization: Sendable, Equatable {
         /// What the OSD would report about its fullness (see `OSDFullness`).
         public var fullness: OSDFullness
 
-        public var utilizationText: String { CephFormat.lowPrecision(utilization) }
-        public var varianceText: String { CephFormat.lowPrecision(variance) }
+        public var utilizationText: String { CapacityFormat.lowPrecision(utilization) }
+        public var varianceText: String { CapacityFormat.lowPrecision(variance) }
     }
 
     public let rows: [Row]
@@ -62,8 +62,8 @@ public struct OSDUtilization: Sendable, Equatable {
 
     /// `MIN/MAX VAR: <min>/<max>  STDDEV: <dev>`, the line under the table.
     public var summaryLine: String {
-        "MIN/MAX VAR: \(CephFormat.lowPrecision(minVariance))/\(CephFormat.lowPrecision(maxVariance))"
-            + "  STDDEV: \(CephFormat.lowPrecision(standardDeviation))"
+        "MIN/MAX VAR: \(CapacityFormat.lowPrecision(minVariance))/\(CapacityFormat.lowPrecision(maxVariance))"
+            + "  STDDEV: \(CapacityFormat.lowPrecision(standardDeviation))"
     }
 
     /// The figures for every existing OSD of `input`, or only for the OSDs in `only` (as
@@ -162,16 +162,16 @@ public struct OSDUtilization: Sendable, Equatable {
         }
         for row in rows {
             table.appendRow([
-                "\(row.osd)", row.deviceClass, CephFormat.weight(row.crushWeight), CephFormat.weight(row.reweight),
-                CephFormat.bytes(row.sizeBytes), CephFormat.bytes(row.rawUseBytes), CephFormat.bytes(row.dataBytes),
-                CephFormat.bytes(row.omapBytes), CephFormat.bytes(row.metaBytes), CephFormat.bytes(row.availBytes),
+                "\(row.osd)", row.deviceClass, CapacityFormat.weight(row.crushWeight), CapacityFormat.weight(row.reweight),
+                CapacityFormat.bytes(row.sizeBytes), CapacityFormat.bytes(row.rawUseBytes), CapacityFormat.bytes(row.dataBytes),
+                CapacityFormat.bytes(row.omapBytes), CapacityFormat.bytes(row.metaBytes), CapacityFormat.bytes(row.availBytes),
                 row.utilizationText, row.varianceText, "\(row.pgs)", row.isUp ? "up" : "down",
             ])
         }
         table.appendRow([
-            "", "", "", "TOTAL", CephFormat.bytes(totalSize), CephFormat.bytes(totalRawUse),
-            CephFormat.bytes(totalData), CephFormat.bytes(totalOmap), CephFormat.bytes(totalMeta),
-            CephFormat.bytes(totalAvail), CephFormat.lowPrecision(averageUtilization), "",
+            "", "", "", "TOTAL", CapacityFormat.bytes(totalSize), CapacityFormat.bytes(totalRawUse),
+            CapacityFormat.bytes(totalData), CapacityFormat.bytes(totalOmap), CapacityFormat.bytes(totalMeta),
+            CapacityFormat.bytes(totalAvail), CapacityFormat.lowPrecision(averageUtilization), "",
         ])
         return table.rendered() + summaryLine + "\n"
     }

@@ -25,7 +25,7 @@ public struct PGAutoscaler: Sendable {
         public var poolID: Int64
         public var poolName: String
         public var rootID: Int32
-        public var mode: AutoscaleMode
+        public var mode: CapacityAutoscaleMode
         public var pgNumTarget: UInt32
         /// STORED, `target_size_bytes` (0 if a ratio is set), the raw used rate (a `float`).
         public var logicalUsed: UInt64

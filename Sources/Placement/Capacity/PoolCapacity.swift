@@ -47,7 +47,7 @@ public struct PoolCapacity: Sendable, Equatable {
     public var limitingOSD: Int32? { availability.limitingOSD }
 
     /// The %USED column: `percentify(used * 100)`, "0" below 0.01, else two decimals.
-    public var percentUsedText: String { CephFormat.percentify(percentUsed * 100) }
+    public var percentUsedText: String { CapacityFormat.percentify(percentUsed * 100) }
 
     public init(pool: CapacityPool, input: CapacityInput) {
         let rule = input.crush.findRule(

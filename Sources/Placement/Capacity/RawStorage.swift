@@ -15,7 +15,7 @@ public struct RawStorage: Sendable, Equatable {
         public var rawUsedRatio: Float
 
         /// The %RAW USED column: `percentify(ratio × 100)`.
-        public var rawUsedText: String { CephFormat.percentify(Float(Double(rawUsedRatio) * 100.0)) }
+        public var rawUsedText: String { CapacityFormat.percentify(Float(Double(rawUsedRatio) * 100.0)) }
     }
 
     /// Per class, in class-name order (Ceph's `std::map<string, …>`).

@@ -1,7 +1,7 @@
 import CRUSH
 
 /// The number formats of Ceph 16.2.15's `ceph df` and `ceph osd df` tables.
-public enum CephFormat {
+public enum CapacityFormat {
     /// `percentify` (src/mon/PGMap.cc): "0" below 0.01, else `std::fixed` with 2 decimals of
     /// the `float`.
     public static func percentify(_ value: Float) -> String {
