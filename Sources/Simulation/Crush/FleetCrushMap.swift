@@ -177,3 +177,31 @@ public enum FleetCrushError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 }
+
+extension FleetCrushMap {
+    /// `map` in crushtool's text format (`decompiled()`), except that items which are buckets
+    /// carry no weight: crushtool's compiler then gives each the bucket's exact weight, the sum
+    /// of its items, as Ceph keeps it. (The three decimals `crushtool -d` prints would round
+    /// those sums, and a recompiled map would differ from the original in the last bits.)
+    /// `crushtool -c` compiles this text to `map.binaryEncoded()` whenever every device weight
+    /// is a multiple of 0.001 TiB after truncation — true of the usual disk sizes.
+    public static func compilableText(_ map: CrushMap) -> String {
+        var bucketNames: Set<String> = []
+        for (id, name) in map.itemNames where id < 0 { bucketNames.insert(name) }
+        var out = ""
+        for line in map.decompiled().split(separator: "\n", omittingEmptySubsequences: false) {
+            let prefix = "\titem "
+            if line.hasPrefix(prefix) {
+                let fields = line.dropFirst(prefix.count).split(separator: " ")
+                if fields.count == 3, fields[1] == "weight", bucketNames.contains(String(fields[0])) {
+                    out += prefix + fields[0] + "\n"
+                    continue
+                }
+            }
+            out += line + "\n"
+        }
+        // split keeps an empty last piece after the final newline.
+        if out.hasSuffix("\n\n") { out.removeLast() }
+        return out
+    }
+}
