@@ -2,10 +2,10 @@
 /// distance (ignoring case), if it is close enough to be a plausible typo.
 enum Suggestion {
     /// The closest of `candidates` to `word`, or nil if none is within
-    /// `max(2, word.count / 3)` edits. Ties go to the earlier candidate.
+    /// `max(1, word.count / 3)` edits. Ties go to the earlier candidate.
     static func closest(to word: String, among candidates: [String]) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
-        let limit = max(2, target.count / 3)
+        let limit = max(1, target.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let d = distance(target, Array(candidate.lowercased().unicodeScalars))

@@ -175,7 +175,7 @@ extension ScenarioReader {
         var name: String?
         if let nameField = m.required("name", "the pool name") {
             name = nameField.string("a pool name")
-            if let n = name, pools.contains(where: { $0.pool.name == n }) {
+            if let n = name, pools.contains(where: { $0.pool.name == n }) || brokenPoolNames.contains(n) {
                 nameField.error("pool \"\(n)\" is already defined")
                 ok = false
             }
@@ -259,7 +259,10 @@ extension ScenarioReader {
         let growth = m.optional("growth_per_day").map { $0.size() } ?? .zero
         let rule = readPoolRule(m, poolName: name, kind: kind, size: size, crush: crush)
 
-        guard ok, let name, let size, let minSize, let pgNum, let pgpNum, let rule, let stored, let growth else { return nil }
+        guard ok, let name, let size, let minSize, let pgNum, let pgpNum, let rule, let stored, let growth else {
+            if let name { brokenPoolNames.append(name) }
+            return nil
+        }
         return PoolSpec(
             id: id, name: name, kind: kind, size: size, minSize: minSize, pgNum: pgNum, pgpNum: pgpNum,
             rule: rule.name, ruleID: -1, deviceClass: rule.deviceClass, failureDomain: rule.failureDomain,
@@ -338,7 +341,7 @@ extension ScenarioReader {
                     return nil
                 }
             }
-            if let size { warnIfTooFewDomains(m, spec: spec, size: size, kind: kind) }
+            if let size, !fleetHasErrors { warnIfTooFewDomains(m, spec: spec, size: size, kind: kind) }
             return spec
         }
     }

@@ -1,6 +1,8 @@
 extension ScenarioReader {
     /// `fleet:` — the hosts. Disks get their OSD ids later, once the CRUSH source is known.
     func readFleet(_ field: YAMLField) -> Fleet? {
+        let errorsBefore = log.entries.filter { $0.severity == .error }.count
+        defer { fleetHasErrors = log.entries.filter { $0.severity == .error }.count > errorsBefore }
         guard let fleet = field.mapping("the fleet (a mapping with hosts)", keys: ScenarioKeys.fleet) else { return nil }
         guard let list = fleet.required("hosts", "the list of machines")?.list("a list of hosts") else { return nil }
         if list.isEmpty { fleet.optional("hosts")?.error("a fleet needs at least one host") }
@@ -133,9 +135,9 @@ extension ScenarioReader {
         }
         guard ok, let name, let role, let cores, let ram, let nic else {
             // Keep the name taken so later references to it are not reported as unknown.
-            if let name, let role {
+            if let name {
                 return HostRecord(
-                    host: Host(name: name, role: role, cores: 1, ram: .zero, nic: Bandwidth(bitsPerSecond: 0), location: location, disks: disks),
+                    host: Host(name: name, role: role ?? .drone, cores: 1, ram: .zero, nic: Bandwidth(bitsPerSecond: 0), location: location, disks: disks),
                     field: field, diskFields: diskFields, drainFields: drainFields)
             }
             return nil

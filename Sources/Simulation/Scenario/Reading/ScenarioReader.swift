@@ -30,6 +30,10 @@ final class ScenarioReader {
     /// What the fleet declared, for references from later sections.
     var hosts: [HostRecord] = []
     var pools: [PoolRecord] = []
+    /// Pools whose definitions had errors: references to them are not reported again.
+    var brokenPoolNames: [String] = []
+    /// Whether reading the fleet found errors (checks that count its disks are skipped then).
+    var fleetHasErrors = false
     /// CRUSH types bucket ids can have in the scenario's map (all of Ceph's by default).
     var crushTypes: [String] = CephCrushTypes.names
     var importedMap: CrushMap?
@@ -178,7 +182,8 @@ final class ScenarioReader {
     func poolReference(_ field: YAMLField) -> PoolSpec? {
         guard let name = field.string("a pool name") else { return nil }
         if let record = pools.first(where: { $0.pool.name == name }) { return record.pool }
-        field.error("unknown pool \"\(name)\"" + Suggestion.hint(for: name, among: pools.map(\.pool.name)))
+        if brokenPoolNames.contains(name) { return nil }
+        field.error("unknown pool \"\(name)\"" + Suggestion.hint(for: name, among: pools.map(\.pool.name) + brokenPoolNames))
         return nil
     }
 }

@@ -16,13 +16,14 @@ extension ScenarioReader {
         }
         if let list = m.optional("vms")?.list("a list of VMs") {
             var antiAffinity: [(field: YAMLField, vm: String)] = []
+            var seen: [(id: Int?, name: String?)] = []
             for item in list {
-                if let (vm, refs) = readVM(item, taken: workloads.vms) {
-                    workloads.vms.append(vm)
-                    antiAffinity.append(contentsOf: refs.map { ($0, vm.name) })
-                }
+                let read = readVM(item, taken: seen)
+                seen.append((read.id, read.name))
+                if let vm = read.vm { workloads.vms.append(vm) }
+                if let name = read.name { antiAffinity.append(contentsOf: read.antiAffinity.map { ($0, name) }) }
             }
-            let names = workloads.vms.map(\.name)
+            let names = seen.compactMap(\.name)
             for (ref, owner) in antiAffinity {
                 guard let name = ref.string("a VM name") else { continue }
                 if name == owner {
@@ -68,20 +69,22 @@ extension ScenarioReader {
         return StorageClass(name: name, pool: pool.name, isDefault: isDefault)
     }
 
-    private func readVM(_ field: YAMLField, taken: [VirtualMachine]) -> (VirtualMachine, antiAffinity: [YAMLField])? {
-        guard let m = field.mapping("a VM (id, name, cores, memory, disks…)", keys: ScenarioKeys.vm) else { return nil }
+    /// A VM, or nil when it has errors; its id, name and anti-affinity references either way
+    /// (so that other VMs' references to it are not reported as unknown).
+    private func readVM(_ field: YAMLField, taken: [(id: Int?, name: String?)]) -> (vm: VirtualMachine?, id: Int?, name: String?, antiAffinity: [YAMLField]) {
+        guard let m = field.mapping("a VM (id, name, cores, memory, disks…)", keys: ScenarioKeys.vm) else { return (nil, nil, nil, []) }
         var ok = true
-        let idField = m.required("id", "the VMID, 100 or more")
-        var id = idField?.int(Int.self, "a VMID", in: 100...999_999_999)
-        if let i = id, let other = taken.first(where: { $0.id == i }) {
-            idField?.error("VMID \(i) is already \(other.name)")
-            id = nil
-        }
         let nameField = m.required("name", "the VM's name")
-        var name = nameField?.string("a VM name")
+        let name = nameField?.string("a VM name")
         if let n = name, taken.contains(where: { $0.name == n }) {
             nameField?.error("VM \"\(n)\" is already defined")
-            name = nil
+            ok = false
+        }
+        let idField = m.required("id", "the VMID, 100 or more")
+        let id = idField?.int(Int.self, "a VMID", in: 100...999_999_999)
+        if let i = id, let other = taken.first(where: { $0.id == i }) {
+            idField?.error("VMID \(i) is already " + (other.name ?? "taken"))
+            ok = false
         }
         let cores = m.required("cores", "virtual CPUs")?.int(Int.self, "a number of cores", in: 1...4096)
         let memory = m.required("memory", "RAM, like 8GiB")?.size(allowZero: false, what: "a size like 8GiB")
@@ -147,11 +150,11 @@ extension ScenarioReader {
                 }
             }
         }
-        guard ok, let id, let name, let cores, let memory else { return nil }
+        guard ok, let id, let name, let cores, let memory else { return (nil, id, name, antiFields) }
         let vm = VirtualMachine(
             id: id, name: name, cores: cores, memory: memory, disks: disks, node: node, ha: ha, nodeAffinity: affinity,
             antiAffinity: antiNames)
-        return (vm, antiFields)
+        return (vm, id, name, antiFields)
     }
 
     private func readKubernetesWorkload(_ field: YAMLField, kind: KubernetesWorkload.Kind, taken: [KubernetesWorkload]) -> KubernetesWorkload? {
