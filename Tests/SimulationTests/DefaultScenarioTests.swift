@@ -12,11 +12,13 @@ import Testing
         scenario = try Repository.scenario("scenarios/borg-collective.yaml")
     }
 
-    @Test func loadsWithOnlyTheMonitorWarning() {
+    @Test func loadsWithOnlyTheMonitorWarning() throws {
         #expect(scenario.name == "borg-collective")
         #expect(scenario.seed == 709)
+        let lines = try Repository.text("scenarios/borg-collective.yaml").split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.hasPrefix("  mons: [") }) + 1
         #expect(scenario.warnings.map(\.description) == [
-            "scenarios/borg-collective.yaml:86:9: warning: ceph.mons: 4 monitors tolerate no more failures than 3: quorum needs 3",
+            "scenarios/borg-collective.yaml:\(line):9: warning: ceph.mons: 4 monitors tolerate no more failures than 3: quorum needs 3",
         ])
     }
 
