@@ -86,4 +86,18 @@ import Testing
             #expect(throws: Never.self, "\(file)") { try Repository.scenario("scenarios/" + file) }
         }
     }
+
+    /// The minimal scenario `scenarios/README.md` shows loads without a word.
+    @Test func theDocumentedMinimalScenarioLoads() throws {
+        let readme = try Repository.text("scenarios/README.md")
+        let section = try #require(readme.range(of: "## A minimal scenario"))
+        let rest = readme[section.upperBound...]
+        let start = try #require(rest.range(of: "```yaml\n"))
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        let yaml = String(rest[start.upperBound..<end.lowerBound])
+        let scenario = try Scenario(yaml: yaml, file: "minimal.yaml")
+        #expect(scenario.warnings.isEmpty)
+        #expect(scenario.fleet.hosts.count == 3)
+        #expect(scenario.timeline.count == 1)
+    }
 }
