@@ -94,6 +94,13 @@ final class ScenarioReader {
             log.error(SourceLocation(line: 1, column: 1), .root, "cannot read YAML: \(error)")
             return nil
         }
+        // Aliases let a small file stand for a huge tree ("billion laughs"); refuse one that
+        // expands past any real fleet's size before walking it.
+        if Self.expandedSize(root, limit: Self.maximumValues) > Self.maximumValues {
+            log.error(SourceLocation(line: 1, column: 1), .root,
+                "the document expands to more than \(Self.maximumValues) values (through aliases?); a scenario is not that large")
+            return nil
+        }
         let document = YAMLField(node: root, path: .root, log: log)
         guard let top = document.mapping("a scenario (a mapping with fleet, ceph, …)", keys: ScenarioKeys.document) else { return nil }
 
@@ -133,6 +140,30 @@ final class ScenarioReader {
         default:
             log.error(SourceLocation(line: 1, column: 1), .root, "cannot read YAML: \(error)")
         }
+    }
+
+    /// More values than any real scenario has (a 10,000-OSD fleet has about 100,000).
+    static let maximumValues = 4_000_000
+
+    /// The number of nodes in the tree with every alias expanded, counting no further than
+    /// just past `limit`.
+    static func expandedSize(_ node: Node, limit: Int) -> Int {
+        var count = 0
+        var stack = [node]
+        while let next = stack.popLast() {
+            count += 1
+            if count > limit { return count }
+            switch next {
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            case .scalar, .alias: break
+            }
+        }
+        return count
     }
 
     /// `scenarios/x.yaml` → `x`.

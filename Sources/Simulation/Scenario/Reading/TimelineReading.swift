@@ -80,8 +80,8 @@ extension ScenarioReader {
         }
         let order = entries.sorted { ($0.at ?? .zero, $0.index) < ($1.at ?? .zero, $1.index) }
         var state = TimelineState(
-            hosts: Dictionary(uniqueKeysWithValues: hosts.map { ($0.host.name, $0.host) }),
-            poolSizes: Dictionary(uniqueKeysWithValues: pools.map { ($0.pool.name, ($0.pool.size, $0.pool.minSize, $0.pool.kind.isErasure)) }),
+            hosts: Dictionary(hosts.map { ($0.host.name, $0.host) }, uniquingKeysWith: { first, _ in first }),
+            poolSizes: Dictionary(pools.map { ($0.pool.name, ($0.pool.size, $0.pool.minSize, $0.pool.kind.isErasure)) }, uniquingKeysWith: { first, _ in first }),
             sensors: hosts.flatMap { $0.host.sensors.map(\.name) },
             hasQueen: hosts.contains { $0.host.role == .queen })
         var events: [Int: TimelineEvent] = [:]
