@@ -74,7 +74,7 @@ import Testing
             let at = event.at.components.seconds
             switch event.action {
             case .failDisk(let d): return "\(at) fail \(d.host)/\(d.disk) osd.\(d.osd!)"
-            case .restoreDisk(let d): return "\(at) restore \(d.host)/\(d.disk)"
+            case .restoreDisk(let d, let replaced): return "\(at) restore \(d.host)/\(d.disk)\(replaced ? " replaced" : "")"
             case .failHost(let h): return "\(at) fail \(h)"
             case .restoreHost(let h): return "\(at) restore \(h)"
             case .failQueen: return "\(at) fail queen"
@@ -85,7 +85,7 @@ import Testing
         }
         #expect(story == [
             "1800 fail drone2/hdd0 osd.5",
-            "14400 restore drone2/hdd0",
+            "14400 restore drone2/hdd0 replaced",
             "28800 fail drone3",
             "36000 restore drone3",
             "86400 fail queen",

@@ -112,4 +112,18 @@ import Testing
             "x.yaml:18:43: timeline[0].sensor: unknown sensor \"tt\"; did you mean \"t\"?",
         ])
     }
+
+    @Test func kubernetesNodeNames() {
+        let yaml = """
+            fleet:
+              hosts:
+                - {name: Queen_1, role: queen, cores: 4, ram: 8GiB, nic: 1Gbit/s}
+            ceph: {mons: [Queen_1], mgrs: [Queen_1]}
+            services:
+              k3s: {servers: [Queen_1]}
+            """
+        #expect(diagnostics(yaml) == [
+            "x.yaml:6:19: warning: services.k3s.servers[0]: Queen_1 is not a valid Kubernetes node name (lowercase letters, digits, '-' and '.')",
+        ])
+    }
 }

@@ -49,20 +49,3 @@ public struct Host: Sendable, Equatable {
         ByteSize(bytes: disks.reduce(0) { $0 &+ $1.size.bytes })
     }
 }
-
-/// Where a host stands. The rack becomes a CRUSH `rack` bucket; the room is descriptive.
-public struct Location: Sendable, Equatable {
-    public var room: String?
-    public var rack: String?
-
-    public init(room: String? = nil, rack: String? = nil) {
-        self.room = room
-        self.rack = rack
-    }
-}
-
-/// The instruction set, for Kubernetes' `kubernetes.io/arch` label.
-public enum CPUArchitecture: String, Sendable, CaseIterable {
-    case amd64
-    case arm64
-}

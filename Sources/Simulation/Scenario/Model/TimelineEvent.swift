@@ -20,8 +20,9 @@ public struct TimelineEvent: Sendable, Equatable {
 public enum EventAction: Sendable, Equatable {
     /// `fail_disk`: the disk (its OSD) dies.
     case failDisk(DiskReference)
-    /// `restore_disk`: the disk comes back (or is replaced by an empty one of the same size).
-    case restoreDisk(DiskReference)
+    /// `restore_disk`: the disk comes back with its data (log-based recovery), or, `replaced`,
+    /// a new empty disk of the same size takes its place (a full backfill).
+    case restoreDisk(DiskReference, replaced: Bool)
     /// `fail_host`: the host stops (power, kernel panic): all its OSDs and daemons go.
     case failHost(String)
     case restoreHost(String)

@@ -52,6 +52,8 @@ extension ScenarioReader {
                 }
             }
         }
+        warnAboutNodeNames(serversField)
+        if let agentsField = m.optional("agents") { warnAboutNodeNames(agentsField) }
         let datastore = m.optional("datastore")?.choice(K3sDatastore.self) ?? .sqlite
         if datastore == .sqlite && servers.count > 1 {
             (m.optional("datastore") ?? serversField).error("the sqlite datastore allows one server; use etcd (embedded) for \(servers.count) servers")
@@ -80,6 +82,24 @@ extension ScenarioReader {
             }
         }
         return ConsulCluster(servers: servers, clients: clients)
+    }
+
+    /// Warns about K3s nodes whose host names Kubernetes would refuse (the list is known to hold
+    /// host names).
+    private func warnAboutNodeNames(_ field: YAMLField) {
+        for item in field.list("a list of host names") ?? [] {
+            guard let name = item.string("a host name"), !Self.isKubernetesNodeName(name) else { continue }
+            item.warning("\(name) is not a valid Kubernetes node name (lowercase letters, digits, '-' and '.')")
+        }
+    }
+
+    /// A DNS subdomain name, as Kubernetes wants node names.
+    static func isKubernetesNodeName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        func alnum(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) }
+        guard alnum(bytes.first!), alnum(bytes.last!) else { return false }
+        return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
     }
 
     private func readSingleHost(_ field: YAMLField, what: String) -> String? {

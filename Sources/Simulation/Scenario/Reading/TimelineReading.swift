@@ -25,7 +25,8 @@ enum EventKind: String, CaseIterable {
 
     var keys: [String] {
         switch self {
-        case .failDisk, .restoreDisk: ["disk"]
+        case .failDisk: ["disk"]
+        case .restoreDisk: ["disk", "replaced"]
         case .failHost, .restoreHost, .removeHost, .drainHost: ["host"]
         case .failRack, .restoreRack: ["rack"]
         case .failLink, .restoreLink: ["host", "rack"]
@@ -127,8 +128,9 @@ extension ScenarioReader {
         var action: EventAction?
         switch kind {
         case .failDisk, .restoreDisk:
+            let replaced = m.optional("replaced")?.bool() ?? false
             if let f = m.required("disk", "host/disk or osd.N"), let ref = diskReference(f, at: at, state: state) {
-                action = kind == .failDisk ? .failDisk(ref) : .restoreDisk(ref)
+                action = kind == .failDisk ? .failDisk(ref) : .restoreDisk(ref, replaced: replaced)
             }
         case .failHost: action = host().map(EventAction.failHost)
         case .restoreHost: action = host().map(EventAction.restoreHost)
