@@ -64,7 +64,7 @@ import Testing
             ceph: {mons: [queen], mgrs: [queen]}
             timeline:
               - {at: 2h, event: fail_host, host: drone4}
-              - {at: 1h, event: add_host, host: {name: drone4, role: drone, cores: 4, ram: 8GiB, nic: 1Gbit/s, location: {rack: rack3}, disks: [{name: d0, type: hdd, size: 4TB}]}}
+              - {at: 1h, event: add_host, host: {name: drone4, role: drone, cores: 4, ram: 8GiB, nic: 1Gbit/s, location: {rack: rack3}, disks: [{name: d0, type: hdd, size: 4TB}], sensors: [{name: s4, kind: smoke, drains: [rack3, rack7]}]}}
               - {at: 3h, event: fail_disk, disk: drone4/d0}
               - {at: 4h, event: fail_rack, rack: rack3}
               - {at: 5h, event: remove_host, host: drone4}
@@ -76,6 +76,7 @@ import Testing
             """
         #expect(diagnostics(yaml) == [
             "x.yaml:10:10: warning: timeline[1].at: 1h is before the event above (2h); events run in time order",
+            "x.yaml:10:218: timeline[1].host.sensors[0].drains[1]: unknown host or rack \"rack7\"; did you mean \"rack1\"?",
             "x.yaml:14:41: timeline[5].host: host \"drone4\" was removed at 5h",
             "x.yaml:15:67: timeline[6].groups[1][1]: drone1 is in two groups",
             "x.yaml:16:5: timeline[7]: give weight (ceph osd reweight, 0…1) or crush_weight (TiB), not both",

@@ -304,6 +304,11 @@ extension ScenarioReader {
         }
         state.hosts[host.name] = host
         state.addedAt[host.name] = at
+        let drainable = state.hosts.keys.sorted() + rackNames(state)
+        for drainField in record.drainFields {
+            guard let name = drainField.string("a host or rack name"), !drainable.contains(name) else { continue }
+            drainField.error("unknown host or rack \"\(name)\"" + Suggestion.hint(for: name, among: drainable))
+        }
         state.sensors.append(contentsOf: host.sensors.map(\.name))
         if host.role == .queen { state.hasQueen = true }
         return .addHost(host, joins: joins)
