@@ -43,6 +43,7 @@ public struct LabelRequirement: Sendable, Equatable {
     }
 }
 
+/// A label selector operator.
 public enum LabelOperator: String, Sendable, CaseIterable {
     case `in` = "In"
     case notIn = "NotIn"
@@ -72,6 +73,7 @@ public struct Toleration: Sendable, Equatable {
     }
 }
 
+/// How a toleration matches a taint's value: equal to it, or whatever it is.
 public enum TolerationOperator: String, Sendable, CaseIterable {
     case equal = "Equal"
     case exists = "Exists"
@@ -109,6 +111,7 @@ public struct TopologySpreadConstraint: Sendable, Equatable {
     }
 }
 
+/// What a topology spread constraint does when it cannot be met: filter nodes, or only score them.
 public enum WhenUnsatisfiable: String, Sendable, CaseIterable {
     case doNotSchedule = "DoNotSchedule"
     case scheduleAnyway = "ScheduleAnyway"

@@ -76,6 +76,7 @@ public struct VolumeClaim: Sendable, Equatable {
     }
 }
 
+/// A PersistentVolumeClaim's access mode (RBD block volumes are ReadWriteOnce).
 public enum AccessMode: String, Sendable, CaseIterable {
     case readWriteOnce = "ReadWriteOnce"
     case readOnlyMany = "ReadOnlyMany"

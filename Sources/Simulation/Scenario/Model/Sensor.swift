@@ -13,6 +13,7 @@ public struct Sensor: Sendable, Equatable {
     }
 }
 
+/// What a sensor measures.
 public enum SensorKind: String, Sendable, CaseIterable {
     case temperature
     case humidity
