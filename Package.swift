@@ -8,22 +8,31 @@ let package = Package(
         .executable(name: "collective", targets: ["collective"]),
         .library(name: "CRUSH", targets: ["CRUSH"]),
         .library(name: "Placement", targets: ["Placement"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Engine: CRUSH maps, hashing, rules, codecs. Standard library only.
         .target(name: "CRUSH"),
         // Engine: OSD map, pools, PGs, capacity. On CRUSH; standard library only.
         .target(name: "Placement", dependencies: ["CRUSH"]),
+        // Engine: scenarios (fleet, Ceph settings, services, timeline, workloads). Yams reads them.
+        .target(
+            name: "Simulation",
+            dependencies: ["CRUSH", "Placement", .product(name: "Yams", package: "Yams")],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         // The command-line face: argument parsing only.
         .executableTarget(
             name: "collective",
             dependencies: [
                 "CRUSH",
                 "Placement",
+                "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +51,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CRUSH"]),
     ],
     swiftLanguageModes: [.v6]
 )
