@@ -40,7 +40,8 @@ let package = Package(
             dependencies: [
                 "Placement",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
