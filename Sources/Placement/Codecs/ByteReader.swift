@@ -99,14 +99,18 @@ struct ByteReader {
     struct Header {
         let version: UInt8
         let compat: UInt8
+        /// Where the structure ends; -1 if its length runs past the input.
         let end: Int
+        let lengthAt: Int
+        let length: UInt32
         let outerLimit: Int
         let field: String
     }
 
     /// `DECODE_START(supported, bl)`: `u8` version, `u8` compat, `u32` length. Throws if the
-    /// structure needs a newer decoder than `supported`, or if its length runs past the input.
-    /// Reads are confined to the structure until `endStruct`.
+    /// structure needs a newer decoder than `supported`. Reads are confined to the structure
+    /// until `endStruct`. A length that runs past the input is only reported by `endStruct`,
+    /// so that a truncated input fails at the first field it lacks, named as such.
     mutating func beginStruct(supported: UInt8, _ field: String) throws(OSDMapBinaryError) -> Header {
         let at = offset
         let version = try u8(field + " struct_v")
@@ -116,16 +120,21 @@ struct ByteReader {
         }
         let lengthAt = offset
         let length = try u32(field + " struct_len")
-        guard UInt64(length) <= UInt64(remaining) else {
-            throw error(.lengthPastEnd(length: length, available: remaining), at: lengthAt, field)
-        }
-        let header = Header(version: version, compat: compat, end: offset + Int(length), outerLimit: limit, field: field)
-        limit = header.end
+        let end = UInt64(length) <= UInt64(remaining) ? offset + Int(length) : -1
+        let header = Header(
+            version: version, compat: compat, end: end, lengthAt: lengthAt, length: length,
+            outerLimit: limit, field: field)
+        if end >= 0 { limit = end }
         return header
     }
 
     /// `DECODE_FINISH`: skips whatever newer fields the structure has that were not read.
     mutating func endStruct(_ header: Header) throws(OSDMapBinaryError) {
+        guard header.end >= 0 else {
+            throw error(
+                .lengthPastEnd(length: header.length, available: header.outerLimit - header.lengthAt - 4),
+                at: header.lengthAt, header.field)
+        }
         guard offset <= header.end else {
             throw error(.overran(end: header.end), header.field)
         }

@@ -51,6 +51,7 @@ struct OSDMapBinaryDecoder {
             let crcAt = reader.offset
             let expected = try reader.u32("OSDMap crc")
             var crc = CRC32C.update(0xffff_ffff, reader.bytes[start..<crcAt])
+            guard wrapper.end >= crcAt + 4 else { try reader.endStruct(wrapper); return map }
             crc = CRC32C.update(crc, reader.bytes[(crcAt + 4)..<wrapper.end])
             guard crc == expected else {
                 throw reader.error(.badCRC(expected: expected, actual: crc), at: crcAt, "OSDMap crc")
