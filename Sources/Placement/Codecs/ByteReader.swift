@@ -89,9 +89,13 @@ struct ByteReader {
 
     /// A `bufferlist`: `u32` length, then the bytes.
     mutating func blob(_ field: @autoclosure () -> String) throws(OSDMapBinaryError) -> (offset: Int, bytes: ArraySlice<UInt8>) {
-        let length = try count(elementSize: 1, field())
+        let lengthAt = offset
+        let length = try u32(field() + " length")
+        guard UInt64(length) <= UInt64(remaining) else {
+            throw error(.lengthPastEnd(length: length, available: remaining), at: lengthAt, field())
+        }
         let at = offset
-        return (at, try raw(length, field()))
+        return (at, try raw(Int(length), field()))
     }
 
     /// An open versioned structure (`DECODE_START`): its version, and the end its length
