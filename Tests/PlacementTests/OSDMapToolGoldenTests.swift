@@ -29,7 +29,7 @@ struct OSDMapToolGoldenTests {
         try await check(c, map)
     }
 
-    @Test("both forms load the same map", arguments: ["simple8", "classes12", "legacy12", "upmap12", "mon12", "mon12-partial"])
+    @Test("both forms load the same map", arguments: ["simple8", "classes12", "legacy12", "sizes12", "upmap12", "mon12", "mon12-partial"])
     func sameMap(_ name: String) throws {
         let binary = try OSDMap(binary: try Fixtures.data(Fixtures.maps.appendingPathComponent(name + ".osdmap")))
         let crush = try CrushMap(decoding: try Fixtures.data(Fixtures.maps.appendingPathComponent(name + ".crush")))
