@@ -4,10 +4,11 @@
 public enum CrushHash {
     /// The hash id of rjenkins1 (`CRUSH_HASH_RJENKINS1`).
     public static let rjenkins1: UInt8 = 0
-    static let seed: UInt32 = 1_315_423_911
+    @usableFromInline static let seed: UInt32 = 1_315_423_911
 
-    @inline(__always)
-    static func mix(_ a: inout UInt32, _ b: inout UInt32, _ c: inout UInt32) {
+    /// Robert Jenkins' 96-bit mix, shared by CRUSH's hashes and Ceph's object-name hash.
+    @inlinable @inline(__always)
+    public static func mix(_ a: inout UInt32, _ b: inout UInt32, _ c: inout UInt32) {
         a = a &- b; a = a &- c; a ^= c >> 13
         b = b &- c; b = b &- a; b ^= a << 8
         c = c &- a; c = c &- b; c ^= b >> 13

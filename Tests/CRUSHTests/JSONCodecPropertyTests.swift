@@ -6,7 +6,7 @@ import Testing
 /// A random map of every kind the dump can describe: all bucket algorithms with extreme
 /// weights, device holes and classes, every rule op, choose_args, odd names.
 private func randomMap(seed: UInt64) -> CrushMap {
-    var random = SeededSplitMix(state: seed)
+    var random = SplitMix64(seed: seed)
     var map = CrushMap()
     map.tunables = Tunables(
         chooseLocalTries: UInt32(random.below(4)), chooseLocalFallbackTries: UInt32(random.below(6)),
@@ -113,20 +113,8 @@ private func randomMap(seed: UInt64) -> CrushMap {
     return map
 }
 
-private struct SeededSplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-}
-
 extension Array {
-    fileprivate func shuffledDeterministically(_ random: inout SeededSplitMix) -> [Element] {
+    fileprivate func shuffledDeterministically(_ random: inout SplitMix64) -> [Element] {
         var copy = self
         if copy.count > 1 {
             for i in stride(from: copy.count - 1, to: 0, by: -1) { copy.swapAt(i, random.below(i + 1)) }

@@ -1,20 +1,9 @@
+import CRUSH
+
 /// `ceph_str_hash_rjenkins` (Ceph's common/ceph_hash.cc): Bob Jenkins' lookup2 hash over the
 /// bytes of an object name (or `namespace\u{1f}name` when the object has a namespace), the
 /// hash a pool with `CEPH_STR_HASH_RJENKINS` uses to pick an object's PG.
 public enum ObjectHash {
-    @inline(__always)
-    static func mix(_ a: inout UInt32, _ b: inout UInt32, _ c: inout UInt32) {
-        a = a &- b; a = a &- c; a ^= c >> 13
-        b = b &- c; b = b &- a; b ^= a << 8
-        c = c &- a; c = c &- b; c ^= b >> 13
-        a = a &- b; a = a &- c; a ^= c >> 12
-        b = b &- c; b = b &- a; b ^= a << 16
-        c = c &- a; c = c &- b; c ^= b >> 5
-        a = a &- b; a = a &- c; a ^= c >> 3
-        b = b &- c; b = b &- a; b ^= a << 10
-        c = c &- a; c = c &- b; c ^= b >> 15
-    }
-
     /// The rjenkins string hash of `bytes`.
     public static func rjenkins<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
         let k = Array(bytes)
@@ -28,7 +17,7 @@ public enum ObjectHash {
             a = a &+ (byte(0) &+ (byte(1) << 8) &+ (byte(2) << 16) &+ (byte(3) << 24))
             b = b &+ (byte(4) &+ (byte(5) << 8) &+ (byte(6) << 16) &+ (byte(7) << 24))
             c = c &+ (byte(8) &+ (byte(9) << 8) &+ (byte(10) << 16) &+ (byte(11) << 24))
-            mix(&a, &b, &c)
+            CrushHash.mix(&a, &b, &c)
             i += 12
             length -= 12
         }
@@ -45,7 +34,7 @@ public enum ObjectHash {
         if length >= 3 { a = a &+ (byte(2) << 16) }
         if length >= 2 { a = a &+ (byte(1) << 8) }
         if length >= 1 { a = a &+ byte(0) }
-        mix(&a, &b, &c)
+        CrushHash.mix(&a, &b, &c)
         return c
     }
 
