@@ -47,7 +47,7 @@ struct HandWorkedMappingTests {
         let pool = map.pools[pg.pool]!
         let folded = cephStableMod(pg.seed, pool.pgpNum, cephPGMask(pool.pgpNum))
         let x = CrushHash.hash2(CrushHash.rjenkins1, folded, UInt32(pg.pool))
-        let rule = map.crush.findRule(ruleset: pool.crushRule, type: pool.kind.code, size: 3)!
+        let rule = Int(map.crush.findRule(ruleset: pool.crushRule, poolType: pool.kind.code, size: 3)!)
         return CrushMapper(map.crush).map(rule: rule, x: Int32(bitPattern: x), resultMax: 3, weights: map.osds.map(\.weight))
     }
 
@@ -211,7 +211,7 @@ struct HandWorkedMappingTests {
         map.pools[1]!.flags = []
         map.pools[1]!.setPGPNum(12)
         let mapper = PlacementMapper(map)
-        let rule = map.crush.findRule(ruleset: 0, type: 1, size: 3)!
+        let rule = Int(map.crush.findRule(ruleset: 0, poolType: 1, size: 3)!)
         for seed in UInt32(0)..<16 {
             let x = cephStableMod(seed, 12, 15) + 1
             let expected = CrushMapper(map.crush).map(rule: rule, x: Int32(x), resultMax: 3, weights: map.osds.map(\.weight))

@@ -282,7 +282,7 @@ final class PlacementTables: @unchecked Sendable {
         var plans: [PoolPlan] = []
         var index: [Int64: Int] = [:]
         for pool in map.sortedPools {
-            let rule = map.crush.findRule(ruleset: pool.crushRule, type: pool.kind.code, size: Int(pool.size))
+            let rule = map.crush.findRule(ruleset: pool.crushRule, poolType: pool.kind.code, size: Int(pool.size)).map { Int($0) }
             let args = map.crush.chooseArgsWithFallback(index: pool.id).map { CrushChooseArgs($0, map: map.crush) }
             index[pool.id] = plans.count
             plans.append(PoolPlan(
