@@ -24,12 +24,12 @@ struct OSDMapCommand: AsyncParsableCommand {
     func run() async throws {
         var rest = arguments
         var threads = ProcessInfo.processInfo.activeProcessorCount
-        if let i = rest.firstIndex(of: "--threads") {
-            guard i + 1 < rest.count, let n = Int(rest[i + 1]), n >= 1 else {
-                throw ValidationError("--threads needs a number of at least 1")
-            }
+        if let i = rest.firstIndex(where: { $0 == "--threads" || $0.hasPrefix("--threads=") }) {
+            let attached = rest[i].hasPrefix("--threads=")
+            let text = attached ? String(rest[i].dropFirst("--threads=".count)) : (i + 1 < rest.count ? rest[i + 1] : "")
+            guard let n = Int(text), n >= 1 else { throw ValidationError("--threads needs a number of at least 1") }
             threads = n
-            rest.removeSubrange(i...(i + 1))
+            rest.removeSubrange(i...(attached ? i : i + 1))
         }
         let parsed: OSDMapToolArguments
         do {
