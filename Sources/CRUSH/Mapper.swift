@@ -591,17 +591,23 @@ public final class CrushMapper: @unchecked Sendable {
         var highDraw: Int64 = 0
         var i = 0
         if hash == CrushHash.rjenkins1 {
-            while i &+ 4 <= count {
+            while i < count {
+                // A last, partial group hashes id 0 in its unused lanes and ignores them.
+                let lanes = min(count &- i, 4)
                 let u = CrushHash.rjenkins1Hash3x4(
-                    x.bits, SIMD4(ids[i].bits, ids[i &+ 1].bits, ids[i &+ 2].bits, ids[i &+ 3].bits), r.bits)
-                for lane in 0..<4 {
+                    x.bits,
+                    SIMD4(
+                        ids[i].bits, lanes > 1 ? ids[i &+ 1].bits : 0,
+                        lanes > 2 ? ids[i &+ 2].bits : 0, lanes > 3 ? ids[i &+ 3].bits : 0),
+                    r.bits)
+                for lane in 0..<lanes {
                     let draw = straw2Draw(u[lane] & 0xffff, weight: weights[i &+ lane])
                     if i &+ lane == 0 || draw > highDraw {
                         high = i &+ lane
                         highDraw = draw
                     }
                 }
-                i &+= 4
+                i &+= lanes
             }
         }
         while i < count {
