@@ -25,9 +25,9 @@ public struct Tunables: Sendable, Equatable {
         self.allowedBucketAlgs = allowedBucketAlgs
     }
 
-    /// `CRUSH_LEGACY_ALLOWED_BUCKET_ALGS`: uniform, list and straw (Ceph leaves tree out).
+    /// `CRUSH_LEGACY_ALLOWED_BUCKET_ALGS`: uniform, list and straw (tree is left out, it was buggy) = 22.
     static let algsV1: UInt32 = (1 << 1) | (1 << 2) | (1 << 4)
-    /// Hammer and later: straw2 as well.
+    /// Hammer and later: uniform, list, straw and straw2 = 54.
     static let algsV2: UInt32 = algsV1 | (1 << 5)
 
     /// `set_tunables_legacy` (also what a map without tunables has).

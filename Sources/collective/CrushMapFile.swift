@@ -1,20 +1,32 @@
 import CRUSH
 import Foundation
 
-/// Reads a crush map file in whichever form it is, naming the file in any error.
+/// Reads and writes crush map files, naming the file in any error.
 enum CrushMapFile {
-    struct LoadError: Error, CustomStringConvertible {
+    struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
+    /// Reads a crush map in any form (binary, crushtool text, JSON dump).
     static func load(_ path: String) throws -> CrushMap {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError(description: "\(path): cannot read file")
+            throw Failure(description: "\(path): cannot read file")
         }
         do {
-            return try CrushMap(binary: [UInt8](data)).normalizedAsCephDecodes()
+            return try CrushMap(decoding: [UInt8](data))
         } catch {
-            throw LoadError(description: "\(path): \(error)")
+            throw Failure(description: "\(path): \(error)")
+        }
+    }
+
+    /// Writes `bytes` to `path`, or to standard output when `path` is nil or "-".
+    static func write(_ bytes: [UInt8], to path: String?) throws {
+        guard let path, path != "-" else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw Failure(description: "\(path): cannot write file")
         }
     }
 }

@@ -25,8 +25,9 @@ public struct CrushTester: Sendable {
         chooseArgs = tested.chooseArgsWithFallback(index: 0).map { CrushChooseArgs($0, map: tested) }
     }
 
-    /// Runs the test, handing output to `emit` in order, in pieces.
-    public func run(emit: (String) -> Void) async {
+    /// Runs the test, handing standard output to `emit` in order, in pieces, and what crushtool
+    /// prints on standard error to `emitError`.
+    public func run(emit: (String) -> Void, emitError: (String) -> Void = { _ in }) async {
         var minRule = options.minRule
         var maxRule = options.maxRule
         if minRule < 0 || maxRule < 0 {
@@ -41,7 +42,7 @@ public struct CrushTester: Sendable {
         }
         if options.showUtilizationAll {
             let hex = weights.map { String($0, radix: 16) }.joined(separator: ",")
-            emit("devices weights (hex): [\(hex)]\n")
+            emitError("devices weights (hex): [\(hex)]\n")
         }
         var histogram = [UInt64](repeating: 0, count: Int(map.tunables.chooseTotalTries) + 1)
         var rule = minRule
@@ -81,11 +82,12 @@ public struct CrushTester: Sendable {
         }
     }
 
-    /// Runs the test and returns the whole output.
-    public func output() async -> String {
+    /// Runs the test and returns the whole standard output and standard error.
+    public func output() async -> (stdout: String, stderr: String) {
         var text = ""
-        await run { text += $0 }
-        return text
+        var errors = ""
+        await run(emit: { text += $0 }, emitError: { errors += $0 })
+        return (text, errors)
     }
 
     /// What one rule × num_rep run counted.

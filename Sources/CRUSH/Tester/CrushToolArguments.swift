@@ -7,6 +7,8 @@ public struct CrushToolArguments: Sendable, Equatable {
     /// `-i FILE`.
     public var input: String?
     public var options = CrushTestOptions()
+    /// What crushtool would print on standard error before running.
+    public var warnings: [String] = []
 
     /// A command-line mistake, worded like crushtool's where crushtool has a message.
     public struct Error: Swift.Error, Equatable, CustomStringConvertible {
@@ -64,7 +66,11 @@ public struct CrushToolArguments: Sendable, Equatable {
             case "--min-x": options.minX = try integer()
             case "--max-x": options.maxX = try integer()
             case "--x": options.setX(try integer())
-            case "--pool-id": options.poolID = try integer()
+            case "--pool-id":
+                // crushtool reads a long and keeps an int: 2^32 + 1 is pool 1, 2^32 - 2 is -2.
+                let text = try value()
+                guard let v = Int64(text) else { throw Error("The option value '\(text)' is invalid") }
+                options.poolID = Int(Int32(truncatingIfNeeded: v))
             case "--batches": options.batches = try integer()
             case "--threads":
                 let n = try integer()
@@ -87,20 +93,26 @@ public struct CrushToolArguments: Sendable, Equatable {
         if !unrecognized.isEmpty {
             throw Error("unrecognized arguments: [" + unrecognized.joined(separator: ",") + "]")
         }
+        // crushtool's main turns statistics on for either utilisation flag.
+        if options.showUtilization || options.showUtilizationAll { options.showStatistics = true }
         if !options.hasOutput {
-            throw Error("WARNING: no output selected; use --output-csv or --show-X")
+            // crushtool 16.2.15 warns and runs the test anyway (printing nothing).
+            warnings.append("WARNING: no output selected; use --output-csv or --show-X")
         }
     }
 
+    /// What crushtool 16.2.15 prints after the test output when an override modified the map and
+    /// no `-o` was given (it names itself by its `argv[0]`; this is the `crushtool` spelling).
+    public var modifiedNotice: String? {
+        options.modifiesMap ? Self.modifiedNoticeText : nil
+    }
+
+    /// crushtool's notice for a map it built, compiled or modified and did not write out.
+    public static let modifiedNoticeText =
+        "crushtool successfully built or modified map.  Use '-o <file>' to write it out.\n"
+
     /// crushtool applies a `--set-*` override only when its value is not negative.
     private func nonNegative(_ v: Int) -> Int? { v >= 0 ? v : nil }
-
-    /// What crushtool prints before testing when an override modified the map and no `-o`
-    /// was given.
-    public var modifiedNotice: String? {
-        options.modifiesMap
-            ? "crushtool successfully built or modified map.  Use '-o <file>' to write it out.\n" : nil
-    }
 }
 
 extension Substring {
