@@ -573,7 +573,9 @@ public final class CrushMapper: @unchecked Sendable {
     }
 
     /// `bucket_straw2_choose`: the largest ln(u)/weight wins; weights and hash ids may come
-    /// from a choose_args weight set (by replica `position`).
+    /// from a choose_args weight set (by replica `position`). With rjenkins1 the hashes of
+    /// four items are computed at once (`CrushHash.rjenkins1Hash3x4`, the same arithmetic on
+    /// each lane); draws are then compared one by one in item order, as in Ceph.
     @inline(__always)
     func straw2Choose(_ cx: ChooseContext, bucket b: Int, x: Int32, r: Int32, position: Int32) -> Int32 {
         let base = offset[b]
@@ -584,23 +586,80 @@ public final class CrushMapper: @unchecked Sendable {
             if let set = args.weights(bucket: b, position: position) { weights = set }
             if let replacement = args.ids(bucket: b) { ids = replacement }
         }
+        let count = Int(size[b])
         var high = 0
         var highDraw: Int64 = 0
-        for i in 0..<Int(size[b]) {
-            let draw: Int64
-            let w = weights[i]
-            if w != 0 {
-                let u = CrushHash.hash3(hash, x.bits, ids[i].bits, r.bits) & 0xffff
-                let ln = Int64(bitPattern: CrushLn.ln(u, tables: lnTables)) &- 0x1_0000_0000_0000
-                draw = ln / Int64(w)  // w > 0: neither trap can fire
-            } else {
-                draw = Int64.min
+        var i = 0
+        if hash == CrushHash.rjenkins1 {
+            while i < count {
+                // A last, partial group hashes id 0 in its unused lanes and ignores them.
+                let lanes = min(count &- i, 4)
+                let u = CrushHash.rjenkins1Hash3x4(
+                    x.bits,
+                    SIMD4(
+                        ids[i].bits, lanes > 1 ? ids[i &+ 1].bits : 0,
+                        lanes > 2 ? ids[i &+ 2].bits : 0, lanes > 3 ? ids[i &+ 3].bits : 0),
+                    r.bits)
+                for lane in 0..<lanes {
+                    let draw = straw2Draw(u[lane] & 0xffff, weight: weights[i &+ lane])
+                    if i &+ lane == 0 || draw > highDraw {
+                        high = i &+ lane
+                        highDraw = draw
+                    }
+                }
+                i &+= lanes
             }
+        }
+        while i < count {
+            let draw = straw2Draw(CrushHash.hash3(hash, x.bits, ids[i].bits, r.bits) & 0xffff, weight: weights[i])
             if i == 0 || draw > highDraw {
                 high = i
                 highDraw = draw
             }
+            i &+= 1
         }
         return items[base + high]
+    }
+
+    /// One straw2 draw: (crush_ln(u) - 2^48) / weight, truncated toward zero; `Int64.min`
+    /// for a zero weight (`generate_exponential_distribution` and its caller).
+    @inline(__always)
+    func straw2Draw(_ u: UInt32, weight w: UInt32) -> Int64 {
+        guard w != 0 else { return Int64.min }
+        let ln = Int64(bitPattern: CrushLn.ln(u, tables: lnTables)) &- 0x1_0000_0000_0000
+        return ln / Int64(w)  // w > 0: neither trap can fire
+    }
+}
+
+extension CrushHash {
+    /// `crush_hash32_rjenkins1_3(a, b[k], c)` for four `b` at once: `hash3` lane by lane.
+    @inline(__always)
+    static func rjenkins1Hash3x4(_ a: UInt32, _ b: SIMD4<UInt32>, _ c: UInt32) -> SIMD4<UInt32> {
+        var a = SIMD4(repeating: a)
+        var b = b
+        var c = SIMD4(repeating: c)
+        var hash = SIMD4(repeating: seed) ^ a ^ b ^ c
+        var x = SIMD4<UInt32>(repeating: 231_232)
+        var y = SIMD4<UInt32>(repeating: 1232)
+        mix4(&a, &b, &hash)
+        mix4(&c, &x, &hash)
+        mix4(&y, &a, &hash)
+        mix4(&b, &x, &hash)
+        mix4(&y, &c, &hash)
+        return hash
+    }
+
+    /// `crush_hashmix` on four lanes.
+    @inline(__always)
+    static func mix4(_ a: inout SIMD4<UInt32>, _ b: inout SIMD4<UInt32>, _ c: inout SIMD4<UInt32>) {
+        a = a &- b; a = a &- c; a ^= c &>> 13
+        b = b &- c; b = b &- a; b ^= a &<< 8
+        c = c &- a; c = c &- b; c ^= b &>> 13
+        a = a &- b; a = a &- c; a ^= c &>> 12
+        b = b &- c; b = b &- a; b ^= a &<< 16
+        c = c &- a; c = c &- b; c ^= b &>> 5
+        a = a &- b; a = a &- c; a ^= c &>> 3
+        b = b &- c; b = b &- a; b ^= a &<< 10
+        c = c &- a; c = c &- b; c ^= b &>> 15
     }
 }
