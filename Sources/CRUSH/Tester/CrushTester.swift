@@ -118,17 +118,29 @@ public struct CrushTester: Sendable {
         var start = minX
         while start <= maxX {
             let end = min(maxX, start + block - 1)
-            let chunks = split(start...end, into: threads)
+            // Several chunks per thread, handed out as threads free up: a thread that shares
+            // its core with another process maps fewer chunks instead of holding up the block.
+            let chunks = split(start...end, into: threads == 1 ? 1 : threads * chunksPerThread)
             let results: [ChunkResult]
             if chunks.count == 1 {
                 results = [mapChunk(rule: rule, numRep: nr, range: chunks[0])]
             } else {
                 results = await withTaskGroup(of: (Int, ChunkResult).self) { group in
-                    for (index, range) in chunks.enumerated() {
-                        group.addTask { (index, self.mapChunk(rule: rule, numRep: nr, range: range)) }
+                    var next = 0
+                    while next < min(threads, chunks.count) {
+                        let index = next
+                        group.addTask { (index, self.mapChunk(rule: rule, numRep: nr, range: chunks[index])) }
+                        next += 1
                     }
                     var collected = [ChunkResult?](repeating: nil, count: chunks.count)
-                    for await (index, result) in group { collected[index] = result }
+                    while let (index, result) = await group.next() {
+                        collected[index] = result
+                        if next < chunks.count {
+                            let index = next
+                            group.addTask { (index, self.mapChunk(rule: rule, numRep: nr, range: chunks[index])) }
+                            next += 1
+                        }
+                    }
                     return collected.map { $0! }
                 }
             }
@@ -143,6 +155,9 @@ public struct CrushTester: Sendable {
         }
         return tally
     }
+
+    /// How many pieces each thread's share of a block is cut into for dynamic scheduling.
+    let chunksPerThread = 8
 
     struct ChunkResult: Sendable {
         var text: String
