@@ -4,10 +4,10 @@
 /// Each column starts as wide as its heading and widens to its widest cell; widths count UTF-8
 /// bytes, as `std::string::length()` does. Every line, the heading line included, is each
 /// column's padded text joined by two spaces and ended by a newline. The last column is padded
-/// too, so lines may end in spaces.
-struct TextTable {
+/// too, so lines may end in spaces. Used for `crushtool --tree`, `ceph df` and `ceph osd df`.
+public struct TextTable {
     /// Where text sits in its column (`TextTable::Align`; Ceph's `CENTER` is not used here).
-    enum Alignment {
+    public enum Alignment {
         /// Padding after the text.
         case left
         /// Padding before the text.
@@ -28,7 +28,9 @@ struct TextTable {
     private static let separator = "  "
 
     /// `define_column`: a column with this heading, as wide as the heading for now.
-    mutating func defineColumn(_ heading: String, heading headingAlignment: Alignment, cells cellAlignment: Alignment) {
+    public init() {}
+
+    public mutating func defineColumn(_ heading: String, heading headingAlignment: Alignment, cells cellAlignment: Alignment) {
         columns.append(Column(
             heading: heading, width: heading.utf8.count,
             headingAlignment: headingAlignment, cellAlignment: cellAlignment))
@@ -37,7 +39,7 @@ struct TextTable {
     /// One row, a cell per column in order (`table << a << b << … << TextTable::endrow`).
     /// Missing trailing cells are empty; cells beyond the defined columns are dropped (Ceph
     /// asserts instead).
-    mutating func appendRow(_ cells: [String]) {
+    public mutating func appendRow(_ cells: [String]) {
         var row = Array(cells.prefix(columns.count))
         row.append(contentsOf: repeatElement("", count: columns.count - row.count))
         for (index, cell) in row.enumerated() where cell.utf8.count > columns[index].width {
@@ -47,7 +49,7 @@ struct TextTable {
     }
 
     /// The table as `operator<<(ostream&, const TextTable&)` writes it.
-    func rendered() -> String {
+    public func rendered() -> String {
         var out = ""
         out += line(columns.map { ($0.heading, $0.headingAlignment) })
         for row in rows {

@@ -154,11 +154,11 @@ public struct OSDUtilization: Sendable, Equatable {
     /// The plain `ceph osd df` output (not the tree form): the table, with its TOTAL line, then
     /// `MIN/MAX VAR: …  STDDEV: …`. Rows follow `input.osds`.
     public var text: String {
-        var table = ReportTable()
+        var table = TextTable()
         for heading in ["ID", "CLASS", "WEIGHT", "REWEIGHT", "SIZE", "RAW USE", "DATA", "OMAP", "META", "AVAIL",
             "%USE", "VAR", "PGS", "STATUS"]
         {
-            table.defineColumn(heading, .left, .right)
+            table.defineColumn(heading, heading: .left, cells: .right)
         }
         for row in rows {
             table.appendRow([
