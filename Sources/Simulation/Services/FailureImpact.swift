@@ -63,7 +63,12 @@ extension ServiceLayout {
 
     /// The hosts whose failure alone stops a service, in fleet order, then service order.
     public func singlePointsOfFailure() -> [SinglePointOfFailure] {
-        failureImpacts().filter { $0.scope == .host }.flatMap { impact in
+        Self.singlePoints(in: failureImpacts())
+    }
+
+    /// The host failures among `impacts` that stop a service, one entry per service stopped.
+    static func singlePoints(in impacts: [FailureImpact]) -> [SinglePointOfFailure] {
+        impacts.filter { $0.scope == .host }.flatMap { impact in
             impact.failed.map { SinglePointOfFailure(host: impact.name, service: $0.service, reason: $0.reason) }
         }
     }

@@ -20,9 +20,7 @@ public struct ServiceReport: Sendable, Equatable, Codable {
         services = layout.placements
         health = layout.health(under: .healthy(layout.fleet))
         failures = layout.failureImpacts()
-        singlePointsOfFailure = failures.filter { $0.scope == .host }.flatMap { impact in
-            impact.failed.map { SinglePointOfFailure(host: impact.name, service: $0.service, reason: $0.reason) }
-        }
+        singlePointsOfFailure = ServiceLayout.singlePoints(in: failures)
     }
 
     /// The report as an operator reads it: the layout table, the health of services not up, the
