@@ -178,4 +178,17 @@ import Testing
         grown.assimilate(drone5, joining: [.proxmox])
         #expect(grown.services.proxmox?.qdevice == "edge2")
     }
+
+    /// What a timeline prints when the Queen fails: every service the Queen runs or votes in
+    /// changes (monitors, manager, corosync, K3s, Consul, broker, automations); the MDS on
+    /// drone2/drone3 and Home Assistant on edge1 do not.
+    @Test func changesSinceHealthy() {
+        let before = health()
+        let after = health(without: ["queen"])
+        #expect(after.changes(since: before).map(\.service) == [
+            .cephMonitors, .cephManagers, .proxmox, .kubernetes, .consul, .mqtt, .sensorAutomations,
+        ])
+        #expect(after.changes(since: after).isEmpty)
+        #expect(after.down == [.kubernetes, .consul, .mqtt, .sensorAutomations])
+    }
 }

@@ -11,7 +11,7 @@ extension ServiceLayout {
         guard quorum.isQuorate else {
             status.state = .down
             if servers.count == 1 {
-                status.summary = "\(servers[0]) is the only Consul server (\(net.absences(servers))): no Raft leader"
+                status.summary = "\(servers[0]) is the only Consul server and it is down: no Raft leader"
             } else {
                 status.summary = "no Raft leader: at most \(quorum.votes) of \(servers.count) servers can talk, \(quorum.needed) needed"
                 let away = servers.filter { !net.isRunning($0) }

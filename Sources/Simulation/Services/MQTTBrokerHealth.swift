@@ -16,7 +16,7 @@ extension ServiceLayout {
         var status = ServiceStatus(service: .mqtt, state: .up, members: [host], summary: "")
         guard net.isRunning(host) else {
             status.state = .down
-            status.summary = "the broker on \(host) is down (mosquitto has no clustering)"
+            status.summary = "the only broker, on \(host), is down (mosquitto has no clustering): sensor readings are lost"
             status.cutOff = brokerClients.filter(net.isRunning)
             status.consequences = [
                 "Sensor readings are lost until the broker returns"

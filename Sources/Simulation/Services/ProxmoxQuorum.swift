@@ -60,7 +60,7 @@ extension ServiceLayout {
                 "\(namesList(outRunning)) \(outRunning.count == 1 ? "is" : "are") out of quorum: /etc/pve is read-only there; HA guests on them are fenced and restarted on the quorate side.")
         }
         let margin = votes(quorate) - needed
-        status.summary += margin == 0 ? "; one more vote lost stops the cluster" : "; \(margin) more vote\(margin == 1 ? "" : "s") may go"
+        status.summary += margin == 0 ? "; one more vote lost stops the cluster" : "; \(margin) more vote\(margin == 1 ? "" : "s") may be lost"
         return status
     }
 }

@@ -23,20 +23,21 @@ public struct ServiceReport: Sendable, Equatable, Codable {
         singlePointsOfFailure = ServiceLayout.singlePoints(in: failures)
     }
 
-    /// The report as an operator reads it: the layout table, the health of services not up, the
-    /// single points of failure, and the failure table.
+    /// The report as an operator reads it: the layout table (TOLERATES: host failures survived,
+    /// whichever hosts), the services not up with every host running, the single points of
+    /// failure, and what each host's and rack's failure stops and degrades.
     public func rendered() -> String {
         var out = "\(scenario): services\n\n"
-        var rows = [["SERVICE", "RUNS ON", "USED BY", "MODEL", "TOLERATES"]]
+        var rows = [["SERVICE", "TOLERATES", "RUNS ON", "USED BY", "MODEL"]]
         for placement in services {
             var runsOn = placement.members.joined(separator: ", ")
             if let arbiter = placement.arbiter { runsOn += " + QDevice " + arbiter }
             rows.append([
-                placement.service.rawValue, runsOn, placement.clients.isEmpty ? "-" : placement.clients.joined(separator: ", "),
-                placement.model, "\(placement.tolerates)",
+                placement.service.rawValue, "\(placement.tolerates)", runsOn,
+                placement.clients.isEmpty ? "-" : placement.clients.joined(separator: ", "), placement.model,
             ])
         }
-        out += Scenario.columns(rows, rightAligned: [4])
+        out += Scenario.columns(rows, rightAligned: [1])
 
         let unwell = health.statuses.filter { $0.state != .up }
         if !unwell.isEmpty {
