@@ -26,13 +26,7 @@ struct ScenarioServicesCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: plain, json or json-pretty.") var format: Format = .plain
 
     func run() async throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioFile.load(file)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
-        }
+        let scenario = try ScenarioFile.loadOrExit(file)
         let report = ServiceReport(scenario: scenario.name, layout: ServiceLayout(scenario))
         switch format {
         case .plain:
@@ -45,6 +39,19 @@ struct ScenarioServicesCommand: AsyncParsableCommand {
             var data = try encoder.encode(report)
             data.append(UInt8(ascii: "\n"))
             FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+extension ScenarioFile {
+    /// Loads the scenario at `path`, or prints every problem to standard error and exits with
+    /// status 1.
+    static func loadOrExit(_ path: String) throws -> Scenario {
+        do {
+            return try load(path)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
         }
     }
 }

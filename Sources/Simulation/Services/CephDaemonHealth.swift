@@ -74,10 +74,7 @@ extension ServiceLayout {
         if active != daemons[0] { status.summary += " (failed over from \(daemons[0]))" }
         status.summary += status.standby.isEmpty
             ? "; no standby" : "; standby on \(namesList(status.standby))"
-        if !missing.isEmpty {
-            status.state = .degraded
-            status.summary += "; \(net.absences(missing))"
-        }
+        status.noteAway(missing, net)
         if status.standby.isEmpty {
             status.consequences = ["Losing \(active) too: " + lost]
         }

@@ -25,18 +25,10 @@ extension ServiceLayout {
         status.summary = servers.count == 1
             ? "leader on \(servers[0]) (the only server)"
             : "leader among \(namesList(quorum.members)) (\(quorum.votes) of \(servers.count), \(quorum.needed) needed)"
-        let out = servers.filter { !quorum.members.contains($0) }
-        if !out.isEmpty {
-            status.state = .degraded
-            status.summary += "; \(net.absences(out))"
-        }
-        let cutOff = consul.clients.filter { net.isRunning($0) && !net.canReachAny($0, quorum.members) }
-        if !cutOff.isEmpty {
-            status.state = .degraded
-            status.cutOff = cutOff
-            status.summary += "; clients cut off: \(namesList(cutOff))"
-            status.consequences.append("\(namesList(cutOff)) cannot reach a Consul server: their services drop out of discovery.")
-        }
+        status.noteAway(servers.filter { !quorum.members.contains($0) }, net)
+        status.noteCutOff(
+            consul.clients.filter { net.isRunning($0) && !net.canReachAny($0, quorum.members) }, role: "clients"
+        ) { "\($0) cannot reach a Consul server: their services drop out of discovery." }
         return status
     }
 }

@@ -36,11 +36,7 @@ extension ServiceLayout {
             }
             status.serving = quorum.members
             status.summary = "API on \(namesList(quorum.members)) (etcd quorum, \(quorum.votes) of \(servers.count), \(quorum.needed) needed)"
-            let out = servers.filter { !quorum.members.contains($0) }
-            if !out.isEmpty {
-                status.state = .degraded
-                status.summary += "; \(net.absences(out))"
-            }
+            status.noteAway(servers.filter { !quorum.members.contains($0) }, net)
         case .external:
             let running = servers.filter(net.isRunning)
             guard !running.isEmpty else {
@@ -51,19 +47,11 @@ extension ServiceLayout {
             }
             status.serving = running
             status.summary = "API on \(namesList(running)) (external datastore)"
-            let out = servers.filter { !net.isRunning($0) }
-            if !out.isEmpty {
-                status.state = .degraded
-                status.summary += "; \(net.absences(out))"
-            }
+            status.noteAway(servers.filter { !net.isRunning($0) }, net)
         }
-        let cutOff = k3s.agents.filter { net.isRunning($0) && !net.canReachAny($0, status.serving) }
-        if !cutOff.isEmpty {
-            status.state = .degraded
-            status.cutOff = cutOff
-            status.summary += "; agents cut off: \(namesList(cutOff))"
-            status.consequences.append(
-                "\(namesList(cutOff)) cannot reach the API: \(cutOff.count == 1 ? "its" : "their") pods keep running, but the node\(cutOff.count == 1 ? " goes" : "s go") NotReady and \(cutOff.count == 1 ? "its" : "their") pods are evicted and rescheduled elsewhere.")
+        let serving = status.serving
+        status.noteCutOff(k3s.agents.filter { net.isRunning($0) && !net.canReachAny($0, serving) }, role: "agents") {
+            "\($0) cannot reach the API: pods there keep running, but Kubernetes marks the node NotReady and evicts and reschedules its pods elsewhere."
         }
         return status
     }

@@ -26,12 +26,8 @@ extension ServiceLayout {
         }
         status.serving = [host]
         status.summary = "broker on \(host)"
-        let cutOff = brokerClients.filter { net.isRunning($0) && !net.canReach($0, host) }
-        if !cutOff.isEmpty {
-            status.state = .degraded
-            status.cutOff = cutOff
-            status.summary += "; clients cut off: \(namesList(cutOff))"
-            status.consequences.append("\(namesList(cutOff)) cannot reach the broker: what they publish is lost, what they subscribe to does not arrive.")
+        status.noteCutOff(brokerClients.filter { net.isRunning($0) && !net.canReach($0, host) }, role: "clients") {
+            "\($0) cannot reach the broker: what they publish is lost, what they subscribe to does not arrive."
         }
         return status
     }

@@ -49,10 +49,7 @@ extension ServiceLayout {
         let out = nodes.filter { !inQuorum.contains($0) }
         var missing = out
         if let q = cluster.qdevice, quorate != winner { missing.append(q) }
-        if !missing.isEmpty {
-            status.state = .degraded
-            status.summary += "; \(net.absences(missing))"
-        }
+        status.noteAway(missing, net)
         let outRunning = out.filter(net.isRunning)
         if !outRunning.isEmpty {
             status.cutOff = outRunning

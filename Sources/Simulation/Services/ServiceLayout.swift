@@ -161,3 +161,22 @@ func namesList(_ names: [String]) -> String {
     default: names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 }
+
+extension ServiceStatus {
+    /// Members that do not serve: the service is degraded and the summary says why each is away.
+    mutating func noteAway(_ hosts: [String], _ net: Reachability) {
+        guard !hosts.isEmpty else { return }
+        state = .degraded
+        summary += "; \(net.absences(hosts))"
+    }
+
+    /// Running dependents (`role`: agents, clients) that cannot reach the service: it is
+    /// degraded, they are listed, and `consequence` (given their names) says what they lose.
+    mutating func noteCutOff(_ hosts: [String], role: String, consequence: (String) -> String) {
+        guard !hosts.isEmpty else { return }
+        state = .degraded
+        cutOff = hosts
+        summary += "; \(role) cut off: \(namesList(hosts))"
+        consequences.append(consequence(namesList(hosts)))
+    }
+}
