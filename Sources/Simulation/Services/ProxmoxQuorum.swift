@@ -12,12 +12,15 @@ extension ServiceLayout {
         let expected = nodes.count + (device?.votes ?? 0)
         let needed = expected / 2 + 1
 
-        var partitions: [QDeviceVote.Partition] = []
-        for component in net.components {
-            let members = nodes.filter { component.contains($0) }
-            guard !members.isEmpty else { continue }
-            let connected = cluster.qdevice.map { q in members.filter { net.canReach($0, q) }.count } ?? 0
-            partitions.append(QDeviceVote.Partition(nodes: members, connectedToQNetd: connected))
+        // A partition per group of running nodes that can talk, in component order; the nodes
+        // that reach qnetd are those in its host's group.
+        var byComponent: [Int: [String]] = [:]
+        for node in nodes {
+            if let c = net.component(of: node) { byComponent[c, default: []].append(node) }
+        }
+        let qnetdComponent = cluster.qdevice.flatMap(net.component(of:))
+        let partitions = byComponent.keys.sorted().map { c in
+            QDeviceVote.Partition(nodes: byComponent[c]!, connectedToQNetd: c == qnetdComponent ? byComponent[c]!.count : 0)
         }
         let winner = device?.winner(among: partitions)
         func votes(_ i: Int) -> Int { partitions[i].nodes.count + (i == winner ? device!.votes : 0) }

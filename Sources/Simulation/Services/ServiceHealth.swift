@@ -16,6 +16,12 @@ public struct ServiceHealth: Sendable, Equatable, Codable {
         statuses.filter { $0.state == .down }.map(\.service)
     }
 
+    /// Whether the Ceph monitors hold quorum (without it no OSD is marked down or out and
+    /// nothing recovers). False when the layout has no monitors.
+    public var hasMonitorQuorum: Bool {
+        status(of: .cephMonitors).map { $0.state != .down } ?? false
+    }
+
     /// Whether every service is up.
     public var isHealthy: Bool {
         statuses.allSatisfy { $0.state == .up }

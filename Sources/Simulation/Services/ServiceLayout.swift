@@ -132,6 +132,9 @@ struct Reachability {
 
     func isRunning(_ host: String) -> Bool { componentOf[host] != nil }
 
+    /// The index in `components` of the group `host` talks in; nil when it is not running.
+    func component(of host: String) -> Int? { componentOf[host] }
+
     func canReach(_ a: String, _ b: String) -> Bool {
         guard let ca = componentOf[a], let cb = componentOf[b] else { return false }
         return ca == cb
