@@ -76,7 +76,7 @@ extension ServiceLayout {
             ? "; no standby" : "; standby on \(namesList(status.standby))"
         status.noteAway(missing, net)
         if status.standby.isEmpty {
-            status.consequences = ["Losing \(active) too: " + lost]
+            status.consequences = ["If \(active) is lost as well: " + lost]
         }
         return status
     }
