@@ -208,12 +208,22 @@ struct PodPlacer {
     var bound: [BoundPod] = []
     var claimNodes: [String: (node: String, pod: String)] = [:]
 
-    init(scenario: Scenario, options: PlanOptions, vms: [VMPlacement], bound: [BoundPod] = []) {
+    /// `unreachable` nodes carry the `node.kubernetes.io/unreachable` taints (NoSchedule and
+    /// NoExecute) the node lifecycle controller puts on NotReady nodes; `options.downHosts` are
+    /// left out (nodes deleted from the cluster).
+    init(
+        scenario: Scenario, options: PlanOptions, vms: [VMPlacement], bound: [BoundPod] = [],
+        unreachable: Set<String> = [], down: Set<String>? = nil
+    ) {
         self.scenario = scenario
         self.options = options
         var vmReserved: [String: ResourceAmount] = [:]
         for vm in vms { if let node = vm.node { vmReserved[node, default: .zero] += vm.resources } }
-        let nodes = scenario.kubernetesNodes(vmReserved: vmReserved).filter { !options.downHosts.contains($0.name) }
+        let excluded = down ?? options.downHosts
+        var nodes = scenario.kubernetesNodes(vmReserved: vmReserved).filter { !excluded.contains($0.name) }
+        for i in nodes.indices where unreachable.contains(nodes[i].name) {
+            nodes[i].taints += [KubernetesNode.unreachableTaint(.noSchedule), KubernetesNode.unreachableTaint(.noExecute)]
+        }
         scheduler = KubernetesScheduler(nodes: nodes, strategy: options.strategy)
         self.bound = bound
         for b in bound { for c in b.pod.claims where c.accessMode == .readWriteOnce { claimNodes[c.name] = (b.node, b.pod.id) } }
