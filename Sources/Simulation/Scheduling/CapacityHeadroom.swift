@@ -127,6 +127,19 @@ extension Scenario {
         for pod in plan.pods where !pod.isRunning {
             problems.append("pod \(pod.pod.id): \(pod.blockedBy ?? pod.decision.message ?? "not placed")")
         }
+        var connectivity = FleetConnectivity.healthy(fleet)
+        connectivity.running.remove(lost.name)
+        let components = connectivity.components(of: fleet)
+        if let pmx = services.proxmox {
+            let voters = pmx.nodes + (pmx.qdevice.map { [$0] } ?? [])
+            if !Quorum.majority(of: voters, components: components).isQuorate {
+                problems.append("Proxmox: corosync loses quorum without \(lost.name): HA recovers nothing")
+            }
+        }
+        if let k3s = services.k3s, !k3s.servers.isEmpty,
+           !Quorum.majority(of: k3s.servers, components: components).isQuorate {
+            problems.append("K3s: no server quorum without \(lost.name) (servers: \(k3s.servers.joined(separator: ", "))): nothing schedules or replaces pods; the re-packing below is what a restored control plane would do")
+        }
         let before = poolMaxAvail()
         let after = poolMaxAvail(outHosts: [lost.name])
         let images = storagePlan().images
