@@ -55,6 +55,10 @@ struct FailoverRun {
     var controlPlaneUp: Bool
     var controlPlaneSince: Duration = .zero
     var haltNoted = false
+    /// For pods waiting for a ReadWriteOnce volume: the node it is still attached to.
+    var attachingFrom: [String: String] = [:]
+
+    func evictedNode(of pod: KubernetesPod) -> String? { attachingFrom[pod.id] }
 
     init(scenario: Scenario, plan: WorkloadPlan, options: PlanOptions, timings: FailoverTimings) {
         self.scenario = scenario
@@ -315,6 +319,18 @@ struct FailoverRun {
         }
         evict()
         for i in pods.indices {
+            switch pods[i].state {
+            case .terminating(let n) where conditions.outOfService.contains(n),
+                 .lost(let n) where conditions.outOfService.contains(n):
+                pods[i].state = .pending("replacement for a pod force-deleted from out-of-service \(n)")
+                emit(Self.label(pods[i].pod), .evicted, "\(n) is tainted node.kubernetes.io/out-of-service: the pod is force-deleted and its volumes detached")
+            case .attaching(let n, _) where conditions.outOfService.contains(evictedNode(of: pods[i].pod) ?? ""):
+                pods[i].state = .running(n)
+                emit(Self.label(pods[i].pod), .restarted, "on \(n): the old node is out of service, its volumes were detached at once")
+            default: break
+            }
+        }
+        for i in pods.indices {
             if case .attaching(let n, let until) = pods[i].state, until <= now {
                 pods[i].state = .running(n)
                 emit(Self.label(pods[i].pod), .restarted, "on \(n): the volume was force-detached from the old node and attached")
@@ -403,9 +419,11 @@ struct FailoverRun {
                 continue
             }
             let evictedFrom = evictedAt.filter { previous.hasSuffix("evicted from \($0.key)") }.first
-            if let (oldNode, at) = evictedFrom, pod.claims.contains(where: { $0.accessMode == .readWriteOnce }) {
+            if let (oldNode, at) = evictedFrom, pod.claims.contains(where: { $0.accessMode == .readWriteOnce }),
+               !conditions.outOfService.contains(oldNode) {
                 let until = max(at + timings.maxWaitForUnmount, now)
                 pods[i].state = .attaching(node, until: until)
+                attachingFrom[pod.id] = oldNode
                 emit(Self.label(pod), .pending, "scheduled on \(node); its ReadWriteOnce volume is still attached to \(oldNode) (Multi-Attach error) until the force-detach after \(Self.seconds(timings.maxWaitForUnmount))")
             } else {
                 pods[i].state = .running(node)

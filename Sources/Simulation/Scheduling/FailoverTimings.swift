@@ -45,14 +45,18 @@ public struct FailoverTimings: Sendable, Equatable {
 }
 
 /// What the failover logic needs to know about the cluster at one moment: which hosts run and
-/// can talk (`FleetConnectivity`), and which pools have inactive PGs.
+/// can talk (`FleetConnectivity`), which pools have inactive PGs, and which Kubernetes nodes an
+/// operator has tainted `node.kubernetes.io/out-of-service=nodeshutdown:NoExecute` (their pods
+/// are force-deleted and their volumes detached at once: the non-graceful node shutdown).
 public struct ClusterConditions: Sendable, Equatable {
     public var connectivity: FleetConnectivity
     public var inactivePools: Set<String>
+    public var outOfService: Set<String>
 
-    public init(connectivity: FleetConnectivity, inactivePools: Set<String> = []) {
+    public init(connectivity: FleetConnectivity, inactivePools: Set<String> = [], outOfService: Set<String> = []) {
         self.connectivity = connectivity
         self.inactivePools = inactivePools
+        self.outOfService = outOfService
     }
 }
 

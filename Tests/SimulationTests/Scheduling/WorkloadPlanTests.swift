@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import Yams
+@testable import Simulation
+
+/// The plan of the default scenario, bad workload definitions, the N+1 check and the exports.
+@Suite struct WorkloadPlanTests {
+    let scenario: Scenario
+
+    init() throws {
+        scenario = try Repository.scenario("scenarios/borg-collective.yaml")
+    }
+
+    @Test func aDroneKeepsRoomForItsCephDaemons() throws {
+        // drone1: 6 threads, 32 GiB; Proxmox (1 thread, 2 GiB), 2 OSDs (1 thread and
+        // osd_memory_target 4 GiB each), a mon and a mgr (1 thread, 2 GiB each).
+        let drone = try #require(scenario.fleet.host(named: "drone1"))
+        let budget = scenario.hostBudget(for: drone)
+        let gib: Int64 = 1 << 30
+        #expect(budget.allocatable == ResourceAmount(milliCPU: 6000 - 1000 - 2000 - 1000 - 1000, memory: 32 * gib - 2 * gib - 8 * gib - 2 * gib - 2 * gib))
+    }
+
+    @Test func everyWorkloadOfTheDefaultScenarioRuns() {
+        let plan = scenario.workloadPlan()
+        #expect(plan.everythingRuns)
+        #expect(plan.vms.count == scenario.workloads.vms.count)
+        #expect(plan.pods.count == scenario.kubernetesPods().count)
+        // zigbee2mqtt follows its USB stick to the only node labelled for it.
+        #expect(plan.pods.first { $0.pod.workload == "zigbee2mqtt" }?.node == "edge1")
+        // The two collective-manager replicas are kept apart.
+        let managers = plan.pods.filter { $0.pod.workload == "collective-manager" }.compactMap(\.node)
+        #expect(Set(managers).count == 2)
+        // collective-db's affinity rule prefers the Queen (priority 2).
+        #expect(plan.vms.first { $0.name == "collective-db" }?.node == scenario.fleet.queen?.name)
+        let dns = plan.vms.filter { $0.name.hasPrefix("dns-") }.compactMap(\.node)
+        #expect(Set(dns).count == 2)
+    }
+
+    @Test func unknownPoolInAFileIsAnError() {
+        let text = (try? Repository.text("scenarios/borg-collective.yaml")) ?? ""
+        let broken = text.replacingOccurrences(of: "disks: [{pool: rbd-vms, size: 200GiB}]", with: "disks: [{pool: rbd-vmz, size: 200GiB}]")
+        #expect(broken != text)
+        #expect(diagnostics(broken).contains { $0.contains("unknown pool \"rbd-vmz\"") })
+    }
+
+    @Test func badDefinitionsGetAPendingReason() {
+        var bad = scenario
+        bad.workloads.vms[0].disks = [VirtualDisk(pool: "nope", size: ByteSize(bytes: 1 << 30))]
+        bad.workloads.vms[1].nodeAffinity = NodeAffinityRule(nodes: [NodePriority(node: "edge1")], strict: true)
+        bad.workloads.deployments[1].requests = ResourceList(cpu: CPUQuantity(millicores: 100_000), memory: nil)
+        let plan = bad.workloadPlan()
+        #expect(plan.vms[0].node == nil)
+        #expect(plan.vms[0].reason?.contains("pool nope does not exist") == true)
+        #expect(plan.vms[1].node == nil)
+        #expect(plan.vms[1].reason?.contains("strict node-affinity") == true)
+        let grafana = plan.pods.first { $0.pod.workload == "grafana" }
+        #expect(grafana?.node == nil)
+        #expect(grafana?.decision.message?.contains("Insufficient cpu") == true)
+        #expect(!plan.everythingRuns)
+    }
+
+    @Test func nPlusOneRepacksWithoutTheQueenAndFlagsTheSingleK3sServer() throws {
+        let check = try #require(scenario.nPlusOne())
+        #expect(check.lostHost == scenario.fleet.queen?.name)
+        #expect(check.plan.vms.allSatisfy { $0.node != check.lostHost })
+        #expect(check.problems.contains { $0.hasPrefix("K3s: no server quorum") })
+        #expect(!check.passes)
+        let vms = try #require(check.pools.first { $0.pool == "rbd-vms" })
+        #expect(vms.maxAvailAfterLoss < vms.maxAvail)
+        #expect(vms.provisioned == scenario.storagePlan().images.filter { $0.pool == "rbd-vms" }.reduce(0) { $0 + $1.sizeBytes })
+    }
+
+    @Test func manifestsParseBackWithTheExpectedFields() throws {
+        let plan = scenario.workloadPlan()
+        let files = PlanExport.files(scenario: scenario, plan: plan)
+        var persistentVolumes = 0
+        for file in files where file.path.hasSuffix(".yaml") {
+            let documents = try Array(Yams.load_all(yaml: file.contents))
+            #expect(!documents.isEmpty, "\(file.path)")
+            for case let doc as [String: Any] in documents where doc["kind"] as? String == "PersistentVolume" {
+                persistentVolumes += 1
+                let spec = try #require(doc["spec"] as? [String: Any])
+                let csi = try #require(spec["csi"] as? [String: Any])
+                let attributes = try #require(csi["volumeAttributes"] as? [String: Any])
+                #expect(attributes["staticVolume"] as? String == "true")
+                #expect(attributes["imageName"] as? String == csi["volumeHandle"] as? String)
+            }
+        }
+        let images = scenario.storagePlan().images.filter { $0.owner.hasPrefix("pvc/") }
+        #expect(persistentVolumes == images.count)
+        let manager = try #require(files.first { $0.path == "kubernetes/deployment-borg-collective-manager.yaml" })
+        let doc = try #require(try Yams.load(yaml: manager.contents) as? [String: Any])
+        let template = try #require((doc["spec"] as? [String: Any])?["template"] as? [String: Any])
+        let affinity = try #require(((template["spec"] as? [String: Any])?["affinity"] as? [String: Any])?["nodeAffinity"] as? [String: Any])
+        let required = try #require(affinity["requiredDuringSchedulingIgnoredDuringExecution"] as? [String: Any])
+        let terms = try #require(required["nodeSelectorTerms"] as? [[String: Any]])
+        let expression = try #require((terms.first?["matchExpressions"] as? [[String: Any]])?.first)
+        #expect(expression["key"] as? String == "kubernetes.io/hostname")
+        let planned = plan.pods.filter { $0.pod.workload == "collective-manager" }.compactMap(\.node)
+        #expect(expression["values"] as? [String] == planned)
+        let vm = try #require(plan.vms.first { $0.id == 100 })
+        let conf = try #require(files.first { $0.path == "proxmox/nodes/\(vm.node!)/qemu-server/100.conf" })
+        #expect(conf.contents.contains("\nscsi0: rbd-vms:vm-100-disk-0,size=200G\n"))
+        #expect(conf.contents.contains("\nmemory: 16384\n"))
+    }
+
+    @Test func theJSONStorageMemberIsTheStoragePlan() throws {
+        let document = PlanDocument(report: PlanReport(scenario: scenario))
+        let data = try JSONEncoder().encode(document)
+        struct Wrapper: Decodable {
+            var version: Int
+            var storage: StoragePlan
+        }
+        let decoded = try JSONDecoder().decode(Wrapper.self, from: data)
+        #expect(decoded.version == PlanDocument.formatVersion)
+        #expect(decoded.storage == scenario.storagePlan())
+    }
+}
