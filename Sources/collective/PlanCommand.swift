@@ -26,13 +26,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "kube-scheduler NodeResourcesFit strategy: LeastAllocated or MostAllocated.") var strategy: String = "LeastAllocated"
 
     func run() async throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioFile.load(file)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
-        }
+        let scenario = try ScenarioFile.loadOrExit(file)
         guard let mode = ProxmoxHAScheduler.Mode(rawValue: crs) else {
             throw ValidationError("--crs must be static or basic, not \(crs)")
         }
@@ -59,6 +53,18 @@ struct PlanCommand: AsyncParsableCommand {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.contents.utf8).write(to: url)
             }
+        }
+    }
+}
+
+extension ScenarioFile {
+    /// Loads a scenario, or prints every problem to stderr and exits with status 1.
+    static func loadOrExit(_ path: String) throws -> Scenario {
+        do {
+            return try load(path)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
         }
     }
 }

@@ -173,19 +173,23 @@ struct FailoverRun {
         return memory
     }
 
-    func placer() -> VMPlacer {
-        let down = Set(scenario.services.proxmox?.nodes ?? []).subtracting(haOnline)
-        var opts = options
-        opts.downHosts = down
-        opts.inactivePools = conditions.inactivePools
-        let placed: [VMPlacement] = vms.compactMap { entry in
+    /// The running VMs as placements (what they occupy).
+    func runningVMs() -> [VMPlacement] {
+        vms.compactMap { entry in
             guard case .running(let node) = entry.state else { return nil }
             return VMPlacement(
                 id: entry.vm.id, name: entry.vm.name,
                 resources: ResourceAmount(milliCPU: Int64(entry.vm.cores) * 1000, memory: Int64(clamping: entry.vm.memory.bytes)),
                 node: node, shouldRun: true, reason: nil, ranking: [], scores: [:], startFailures: [])
         }
-        return VMPlacer(scenario: scenario, options: opts, placed: placed)
+    }
+
+    func placer() -> VMPlacer {
+        let down = Set(scenario.services.proxmox?.nodes ?? []).subtracting(haOnline)
+        var opts = options
+        opts.downHosts = down
+        opts.inactivePools = conditions.inactivePools
+        return VMPlacer(scenario: scenario, options: opts, placed: runningVMs())
     }
 
     mutating func reconcileProxmox() {
@@ -389,13 +393,7 @@ struct FailoverRun {
             default: break
             }
         }
-        let vmPlacements: [VMPlacement] = vms.compactMap { entry in
-            guard case .running(let node) = entry.state else { return nil }
-            return VMPlacement(
-                id: entry.vm.id, name: entry.vm.name,
-                resources: ResourceAmount(milliCPU: Int64(entry.vm.cores) * 1000, memory: Int64(clamping: entry.vm.memory.bytes)),
-                node: node, shouldRun: true, reason: nil, ranking: [], scores: [:], startFailures: [])
-        }
+        let vmPlacements = runningVMs()
         var opts = options
         opts.inactivePools = conditions.inactivePools
         var placer = PodPlacer(
