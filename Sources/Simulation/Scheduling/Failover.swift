@@ -180,7 +180,8 @@ struct FailoverRun {
             return VMPlacement(
                 id: entry.vm.id, name: entry.vm.name,
                 resources: ResourceAmount(milliCPU: Int64(entry.vm.cores) * 1000, memory: Int64(clamping: entry.vm.memory.bytes)),
-                node: node, shouldRun: true, reason: nil, ranking: [], scores: [:], startFailures: [])
+                node: node, shouldRun: true, reason: nil, ranking: [], scores: [:], startFailures: [],
+                haManaged: entry.vm.ha != nil)
         }
     }
 
@@ -208,11 +209,10 @@ struct FailoverRun {
         }
         if master == nil { master = (scenario.services.proxmox?.nodes ?? []).first { online.contains($0) } }
         for node in online.subtracting(haOnline).sorted() {
-            if fenceAt.removeValue(forKey: node) != nil {
-                for i in vms.indices where vms[i].state == .lost(node) {
-                    vms[i].state = .running(node)
-                    emit(Self.label(vms[i].vm), .restarted, "on \(node): the node is back before it was fenced")
-                }
+            let beforeFencing = fenceAt.removeValue(forKey: node) != nil
+            for i in vms.indices where vms[i].state == .lost(node) {
+                vms[i].state = .running(node)
+                emit(Self.label(vms[i].vm), .restarted, beforeFencing ? "on \(node): the node is back before it was fenced" : "on \(node): the node is back (start at boot)")
             }
         }
         haOnline = online
@@ -228,7 +228,11 @@ struct FailoverRun {
             fenceAt[node] = nil
             emit("node \(node)", .fenced, "agent lock acquired: \(node) is fenced, its services are recovered")
             for i in vms.indices where vms[i].state == .lost(node) {
-                startVM(at: i, verb: "recovered from \(node)")
+                if vms[i].vm.ha == nil {
+                    emit(Self.label(vms[i].vm), .pending, "not under HA: stays down until \(node) returns")
+                } else {
+                    startVM(at: i, verb: "recovered from \(node)")
+                }
             }
         }
         for i in vms.indices {

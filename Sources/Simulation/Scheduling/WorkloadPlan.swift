@@ -39,6 +39,8 @@ public struct VMPlacement: Sendable, Equatable {
     public var ranking: [String]
     public var scores: [String: Double]
     public var startFailures: [String]
+    /// Under HA: only HA resources count in the CRS's static usage.
+    public var haManaged: Bool = true
 
     /// `vm:<id>`.
     public var sid: String { "vm:\(id)" }
@@ -139,11 +141,12 @@ struct VMPlacer {
 
     mutating func count(_ vm: VMPlacement, on node: String) {
         guard usage[node] != nil else { return }
+        guestMemoryFree[node, default: 0] -= vm.resources.memory
+        guard vm.haManaged else { return }
         usage[node]!.cpu += Double(vm.resources.milliCPU) / 1000
         usage[node]!.memory += Double(vm.resources.memory)
         counts[node, default: 0] += 1
         placement[vm.sid] = node
-        guestMemoryFree[node, default: 0] -= vm.resources.memory
     }
 
     var scheduler: ProxmoxHAScheduler {
@@ -155,7 +158,7 @@ struct VMPlacer {
         let resources = ResourceAmount(milliCPU: Int64(vm.cores) * 1000, memory: Int64(clamping: vm.memory.bytes))
         var result = VMPlacement(
             id: vm.id, name: vm.name, resources: resources, node: nil, shouldRun: true, reason: nil,
-            ranking: [], scores: [:], startFailures: [])
+            ranking: [], scores: [:], startFailures: [], haManaged: vm.ha != nil)
         if let state = vm.ha?.state, state != .started {
             result.shouldRun = false
             result.reason = "HA state \(state.rawValue)"

@@ -114,4 +114,21 @@ import Testing
         let changes: [(Int64, ClusterConditions)] = [(0, conditions(down: ["drone3"])), (500, conditions(down: ["drone3", "queen"]))]
         #expect(run(changes) == run(changes))
     }
+
+    @Test func aDeploymentsReadWriteOnceVolumeWaitsForTheForceDetach() throws {
+        var preferring = scenario
+        let drone3 = NodeSelectorTerm(matchExpressions: [LabelRequirement(key: "kubernetes.io/hostname", op: .in, values: ["drone3"])])
+        preferring.workloads.deployments[1].nodeAffinity = NodeAffinity(preferred: [PreferredSchedulingTerm(weight: 100, term: drone3)])
+        let plan = preferring.workloadPlan()
+        let grafana = try #require(plan.pods.first { $0.pod.workload == "grafana" })
+        #expect(grafana.node == "drone3")
+        let events = run([(0, conditions(down: ["drone3"]))], plan: plan, scenario: preferring)
+        let subject = "pod \(grafana.pod.id)"
+        let evictAt = timings.nodeMonitorGracePeriod + timings.defaultTolerationSeconds
+        let waiting = try #require(events.first { $0.subject == subject && $0.kind == .pending })
+        #expect(waiting.seconds == Self.seconds(evictAt))
+        #expect(waiting.detail.contains("Multi-Attach"))
+        let running = try #require(events.first { $0.subject == subject && $0.kind == .restarted })
+        #expect(running.seconds == Self.seconds(evictAt + timings.maxWaitForUnmount))
+    }
 }
