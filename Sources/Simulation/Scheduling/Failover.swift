@@ -276,7 +276,7 @@ struct FailoverRun {
                 controlPlaneSince = now
                 emit("k3s", .restarted, "the K3s server is back: scheduling and the node lifecycle controller resume")
             } else {
-                emit("k3s", .frozen, "no K3s server: no scheduling, no NotReady marking, no evictions; pods on agents keep running")
+                emit("k3s", .frozen, "no K3s server: no scheduling, no NotReady marking, no evictions; pods on agents keep running, pods on the server's own node stay down until it returns")
             }
         }
         let newHealthy = computeHealthy()

@@ -131,4 +131,18 @@ import Testing
         let running = try #require(events.first { $0.subject == subject && $0.kind == .restarted })
         #expect(running.seconds == Self.seconds(evictAt + timings.maxWaitForUnmount))
     }
+
+    @Test func theQueensReturnRestartsK3sPodsAndFailsBackItsVM() throws {
+        let plan = scenario.workloadPlan()
+        let queen = try #require(scenario.fleet.queen?.name)
+        let events = run([(0, conditions(down: [queen])), (600, conditions(down: []))], plan: plan)
+        #expect(events.contains { $0.subject == "k3s" && $0.kind == .restarted && $0.seconds == 600 })
+        for pod in plan.pods where pod.node == queen {
+            #expect(events.contains { $0.subject == "pod \(pod.pod.id)" && $0.kind == .restarted && $0.seconds == 600 })
+        }
+        // collective-db's rule prefers the Queen (priority 2): it migrates back.
+        let failback = try #require(events.first { $0.subject == "vm:100 collective-db" && $0.kind == .migrated })
+        #expect(failback.seconds == 600)
+        #expect(failback.detail.hasSuffix("→ \(queen): its node-affinity rule prefers \(queen) (failback)"))
+    }
 }

@@ -115,4 +115,35 @@ import Yams
         #expect(decoded.version == PlanDocument.formatVersion)
         #expect(decoded.storage == scenario.storagePlan())
     }
+
+    @Test(arguments: [0, 1, 2])
+    func aVMTooLargeForEveryNodeIsRelocatedMaxRelocateTimes(maxRelocate: Int) throws {
+        // Without the Queen no Drone has 20 GiB of guest memory: each start fails, the CRM
+        // relocates at most max_relocate times, then the service is in error.
+        var big = scenario
+        big.workloads.vms = [VirtualMachine(
+            id: 200, name: "big", cores: 2, memory: ByteSize(bytes: 20 << 30),
+            ha: HAResource(maxRelocate: maxRelocate))]
+        let queen = try #require(scenario.fleet.queen?.name)
+        let plan = big.workloadPlan(options: PlanOptions(downHosts: [queen]))
+        let vm = try #require(plan.vms.first)
+        #expect(vm.node == nil)
+        #expect(vm.startFailures.count == maxRelocate + 1)
+        #expect(Set(vm.startFailures.map { $0.prefix { $0 != ":" } }).count == maxRelocate + 1)
+        #expect(vm.reason?.contains("max_relocate \(maxRelocate) reached") == true)
+    }
+
+    @Test func aVMOutsideHAIsNotRecovered() throws {
+        var manual = scenario
+        manual.workloads.vms[1].ha = nil
+        let plan = manual.workloadPlan()
+        let vm = try #require(plan.vms.first { $0.id == manual.workloads.vms[1].id })
+        let node = try #require(vm.node)
+        var connectivity = FleetConnectivity.healthy(manual.fleet)
+        connectivity.running.remove(node)
+        let events = manual.failover(from: plan, changes: [ConditionChange(time: .zero, conditions: ClusterConditions(connectivity: connectivity))])
+        let subject = "vm:\(vm.id) \(vm.name)"
+        #expect(events.contains { $0.subject == subject && $0.kind == .pending && $0.detail.contains("not under HA") })
+        #expect(!events.contains { $0.subject == subject && $0.kind == .restarted })
+    }
 }
