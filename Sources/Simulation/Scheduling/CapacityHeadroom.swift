@@ -116,30 +116,8 @@ extension Scenario {
 
     public func nPlusOne(options: PlanOptions = PlanOptions()) -> NPlusOneCheck? {
         guard let lost = largestHost else { return nil }
-        var opts = options
-        opts.downHosts.insert(lost.name)
-        opts.inactivePools = inactivePools(downHosts: opts.downHosts)
-        let plan = workloadPlan(options: opts)
-        var problems: [String] = []
-        for vm in plan.vms where vm.shouldRun && vm.node == nil {
-            problems.append("vm:\(vm.id) \(vm.name): \(vm.reason ?? "not placed")")
-        }
-        for pod in plan.pods where !pod.isRunning {
-            problems.append("pod \(pod.pod.id): \(pod.blockedBy ?? pod.decision.message ?? "not placed")")
-        }
-        var connectivity = FleetConnectivity.healthy(fleet)
-        connectivity.running.remove(lost.name)
-        let components = connectivity.components(of: fleet)
-        if let pmx = services.proxmox {
-            let voters = pmx.nodes + (pmx.qdevice.map { [$0] } ?? [])
-            if !Quorum.majority(of: voters, components: components).isQuorate {
-                problems.append("Proxmox: corosync loses quorum without \(lost.name): HA recovers nothing")
-            }
-        }
-        if let k3s = services.k3s, !k3s.servers.isEmpty,
-           !Quorum.majority(of: k3s.servers, components: components).isQuorate {
-            problems.append("K3s: no server quorum without \(lost.name) (servers: \(k3s.servers.joined(separator: ", "))): nothing schedules or replaces pods; the re-packing below is what a restored control plane would do")
-        }
+        let (plan, repackProblems) = repack(without: [lost.name], options: options)
+        var problems = repackProblems
         let before = poolMaxAvail()
         let after = poolMaxAvail(outHosts: [lost.name])
         let images = storagePlan().images
@@ -157,5 +135,56 @@ extension Scenario {
             pools.append(space)
         }
         return NPlusOneCheck(lostHost: lost.name, plan: plan, pools: pools, problems: problems)
+    }
+}
+
+/// What would not run if a whole failure domain (a rack) were lost and everything re-packed on
+/// the rest: the same question as N+1, asked for each rack of the fleet.
+public struct DomainLoss: Sendable, Equatable, Codable {
+    public var domain: String
+    public var hosts: [String]
+    /// Control planes without quorum, VMs and pods that would not run: one line each.
+    public var problems: [String]
+}
+
+extension Scenario {
+    /// Re-packs the workloads without each rack in turn (fleet order of racks).
+    public func rackLosses(options: PlanOptions = PlanOptions()) -> [DomainLoss] {
+        fleet.racks.map { rack in
+            let hosts = fleet.hosts.filter { $0.location.rack == rack }.map(\.name)
+            return DomainLoss(domain: rack, hosts: hosts, problems: repack(without: Set(hosts), options: options).problems)
+        }
+    }
+
+    /// Every workload placed again without `lost` (its OSDs down, pools inactive where PGs
+    /// fall below min_size), and what would not run: control planes without quorum, VMs and
+    /// pods not placed or blocked.
+    func repack(without lost: Set<String>, options: PlanOptions) -> (plan: WorkloadPlan, problems: [String]) {
+        var opts = options
+        opts.downHosts.formUnion(lost)
+        opts.inactivePools = inactivePools(downHosts: opts.downHosts)
+        let plan = workloadPlan(options: opts)
+        var problems: [String] = []
+        let names = lost.sorted().joined(separator: ", ")
+        var connectivity = FleetConnectivity.healthy(fleet)
+        connectivity.running.subtract(lost)
+        let components = connectivity.components(of: fleet)
+        if let pmx = services.proxmox {
+            let voters = pmx.nodes + (pmx.qdevice.map { [$0] } ?? [])
+            if !Quorum.majority(of: voters, components: components).isQuorate {
+                problems.append("Proxmox: corosync loses quorum without \(names): HA recovers nothing")
+            }
+        }
+        if let k3s = services.k3s, !k3s.servers.isEmpty,
+           !Quorum.majority(of: k3s.servers, components: components).isQuorate {
+            problems.append("K3s: no server quorum without \(names) (servers: \(k3s.servers.joined(separator: ", "))): nothing schedules or replaces pods; the placements below are what a restored control plane would do")
+        }
+        for vm in plan.vms where vm.shouldRun && vm.node == nil {
+            problems.append("vm:\(vm.id) \(vm.name): \(vm.reason ?? "not placed")")
+        }
+        for pod in plan.pods where !pod.isRunning {
+            problems.append("pod \(pod.pod.id): \(pod.blockedBy ?? pod.decision.message ?? "not placed")")
+        }
+        return (plan, problems)
     }
 }

@@ -13,6 +13,7 @@ public struct PlanDocument: Sendable, Encodable {
     public var failures: [FailureEntry]
     public var nPlusOne: NPlusOneEntry?
     public var headroom: [ShapeHeadroom]
+    public var rackLosses: [DomainLoss]
     public var storage: StoragePlan
 
     public struct VMEntry: Sendable, Encodable {
@@ -73,6 +74,7 @@ public struct PlanDocument: Sendable, Encodable {
             NPlusOneEntry(lostHost: $0.lostHost, passes: $0.passes, problems: $0.problems, pools: $0.pools)
         }
         headroom = report.headroom
+        rackLosses = report.rackLosses
         storage = report.scenario.storagePlan()
     }
 }

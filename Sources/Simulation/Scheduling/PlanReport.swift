@@ -10,6 +10,7 @@ public struct PlanReport: Sendable {
     public var failures: [HostFailure]
     public var nPlusOne: NPlusOneCheck?
     public var headroom: [ShapeHeadroom]
+    public var rackLosses: [DomainLoss]
 
     /// A what-if: one host fails at time 0 and stays down; the events that follow.
     public struct HostFailure: Sendable, Equatable {
@@ -39,6 +40,7 @@ public struct PlanReport: Sendable {
         }
         nPlusOne = scenario.nPlusOne(options: options)
         headroom = scenario.headroom(in: plan)
+        rackLosses = scenario.rackLosses(options: options)
     }
 
     static func time(_ seconds: Int64) -> String {
@@ -120,6 +122,11 @@ public struct PlanReport: Sendable {
                 ])
             }
             out += "\n" + pools.rendered()
+        }
+        for loss in rackLosses {
+            out += "\nLosing rack \(loss.domain) (\(loss.hosts.joined(separator: ", "))) and re-packing: "
+            out += loss.problems.isEmpty ? "everything runs\n" : "\(loss.problems.count) problems\n"
+            for line in loss.problems { out += "  - \(line)\n" }
         }
         if !headroom.isEmpty {
             out += "\nHeadroom: how many more of each shape fit now\n"

@@ -146,4 +146,14 @@ import Yams
         #expect(events.contains { $0.subject == subject && $0.kind == .pending && $0.detail.contains("not under HA") })
         #expect(!events.contains { $0.subject == subject && $0.kind == .restarted })
     }
+
+    @Test func oneHostDownKeepsPoolsActiveTwoOfFourSSDHostsDoNot() {
+        // size 3 / min_size 2 over four SSD hosts: one host down leaves every PG two copies;
+        // two hosts down leave the PGs that had both with one. EC 2+1 (min_size 2) loses one shard.
+        #expect(scenario.inactivePools(downHosts: ["drone1"]).isEmpty)
+        #expect(scenario.inactivePools(downHosts: ["drone2", "drone3"]).contains("rbd-vms"))
+        let losses = scenario.rackLosses()
+        #expect(losses.map(\.domain) == scenario.fleet.racks)
+        #expect(losses.allSatisfy { loss in loss.problems.contains { $0.hasPrefix("vm:100 collective-db: RBD image vm-100-disk-0: pool rbd-vms has inactive PGs") } })
+    }
 }
