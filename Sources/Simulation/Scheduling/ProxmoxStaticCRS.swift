@@ -23,6 +23,13 @@ public enum ProxmoxStaticCRS {
             self.cpu = cpu
             self.memory = memory
         }
+
+        /// Counts a service on the node (`add_service_usage`): a service with 0 CPUs (no
+        /// limit) counts the node's whole `maxcpu` (`add_cpu_usage`).
+        public mutating func add(cpu serviceCPU: Double, memory serviceMemory: Double) {
+            cpu += serviceCPU == 0 ? maxCPU : serviceCPU
+            memory += serviceMemory
+        }
     }
 
     /// Scores 0…1 (higher is better) for starting a service of `cpu` cores and `memory` bytes

@@ -143,8 +143,7 @@ struct VMPlacer {
         guard usage[node] != nil else { return }
         guestMemoryFree[node, default: 0] -= vm.resources.memory
         guard vm.haManaged else { return }
-        usage[node]!.cpu += Double(vm.resources.milliCPU) / 1000
-        usage[node]!.memory += Double(vm.resources.memory)
+        usage[node]!.add(cpu: Double(vm.resources.milliCPU) / 1000, memory: Double(vm.resources.memory))
         counts[node, default: 0] += 1
         placement[vm.sid] = node
     }

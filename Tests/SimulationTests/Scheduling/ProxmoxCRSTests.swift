@@ -1,7 +1,7 @@
 import Testing
 @testable import Simulation
 
-/// The Proxmox HA manager's static-CRS test cases (pve-ha-manager src/test/test-crs-static1…3:
+/// The Proxmox HA manager's static-CRS test cases (pve-ha-manager src/test/test-crs-static1…5:
 /// hardware_status, static_service_stats, rules_config and the node log.expect reports),
 /// rebuilt as scheduler inputs: the same node must be chosen.
 @Suite struct ProxmoxCRSTests {
@@ -63,11 +63,46 @@ import Testing
             let service = ProxmoxHAScheduler.Service(sid: "vm:\(id)", cpu: 2, memory: 4e9)
             guard let node = Self.scheduler(nodes).select(service, current: "node1", preference: .bestScore).node,
                   let index = nodes.firstIndex(where: { $0.name == node }) else { break }
-            nodes[index].cpu += 2
-            nodes[index].memory += 4e9
+            nodes[index].add(cpu: 2, memory: 4e9)
             chosen.append(node)
         }
         #expect(chosen == ["node2", "node2", "node3", "node2", "node2", "node3", "node2", "node2", "node3"])
+    }
+
+    /// test-crs-static4: node1 is shut down with the migrate policy; ct:101 (no CPU limit, so
+    /// it counts a whole node's CPUs, and 40 GB) goes to node2, the eight small ones (2 CPUs,
+    /// 2 GB) all to node3. Three equal nodes of 32 CPUs and 100 GB.
+    @Test func crsStatic4HeavyServiceGetsANodeToItself() {
+        var nodes = [Node(name: "node2", maxCPU: 32, maxMemory: 100e9), Node(name: "node3", maxCPU: 32, maxMemory: 100e9)]
+        var chosen: [String] = []
+        let services = [(101, 0.0, 40e9)] + (102...109).map { ($0, 2.0, 2e9) }
+        for (id, cpu, memory) in services {
+            let service = ProxmoxHAScheduler.Service(sid: "ct:\(id)", cpu: cpu, memory: memory)
+            guard let node = Self.scheduler(nodes).select(service, current: "node1", preference: .bestScore).node,
+                  let index = nodes.firstIndex(where: { $0.name == node }) else { break }
+            nodes[index].add(cpu: cpu, memory: memory)
+            chosen.append(node)
+        }
+        #expect(chosen == ["node2"] + Array(repeating: "node3", count: 8))
+    }
+
+    /// test-crs-static5: node2 runs ct:102 (0.5 CPU, 40 GB), node3 (128 CPUs) runs ct:103
+    /// (0.5 CPU, 0.2 GB); node1's six small services (0.5 CPU, 0.2 GB) all go to node3.
+    @Test func crsStatic5SmallServicesGoToTheNodeWithCPUToSpare() {
+        var nodes = [
+            Node(name: "node2", maxCPU: 32, maxMemory: 100e9), Node(name: "node3", maxCPU: 128, maxMemory: 100e9),
+        ]
+        nodes[0].add(cpu: 0.5, memory: 40e9)
+        nodes[1].add(cpu: 0.5, memory: 0.2e9)
+        var chosen: [String] = []
+        for id in 104...109 {
+            let service = ProxmoxHAScheduler.Service(sid: "ct:\(id)", cpu: 0.5, memory: 0.2e9)
+            guard let node = Self.scheduler(nodes).select(service, current: "node1", preference: .bestScore).node,
+                  let index = nodes.firstIndex(where: { $0.name == node }) else { break }
+            nodes[index].add(cpu: 0.5, memory: 0.2e9)
+            chosen.append(node)
+        }
+        #expect(chosen == Array(repeating: "node3", count: 6))
     }
 
     @Test func basicModePicksTheNodeWithFewestServicesThenByName() {
