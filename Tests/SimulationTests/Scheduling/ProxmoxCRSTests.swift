@@ -11,6 +11,21 @@ import Testing
         ProxmoxHAScheduler(mode: mode, nodes: nodes)
     }
 
+    /// Moves services off node1 one by one, as the manager does in sid order, each counted on
+    /// its target before the next is scored; returns the targets.
+    static func moveInOrder(_ services: [(sid: String, cpu: Double, memory: Double)], onto start: [Node]) -> [String] {
+        var nodes = start
+        var chosen: [String] = []
+        for (sid, cpu, memory) in services {
+            let service = ProxmoxHAScheduler.Service(sid: sid, cpu: cpu, memory: memory)
+            guard let node = scheduler(nodes).select(service, current: "node1", preference: .bestScore).node,
+                  let index = nodes.firstIndex(where: { $0.name == node }) else { break }
+            nodes[index].add(cpu: cpu, memory: memory)
+            chosen.append(node)
+        }
+        return chosen
+    }
+
     /// test-crs-static1: node1 (32 CPUs, 100 GB) fails; vm:102 is recovered to node3 (300 GB)
     /// rather than node2 (200 GB). The test gives no service stats; any non-zero size picks node3.
     @Test func crsStatic1RecoversToTheNodeWithMoreMemory() {
@@ -57,15 +72,8 @@ import Testing
     /// migrated one by one, each counted on its target before the next is placed:
     /// node2 (64 CPUs, 200 GB) and node3 (32 CPUs, 100 GB) get 2, 2, 3, 2, 2, 3, 2, 2, 3.
     @Test func crsStatic3MaintenanceSpreadsByLoad() {
-        var nodes = [Node(name: "node2", maxCPU: 64, maxMemory: 200e9), Node(name: "node3", maxCPU: 32, maxMemory: 100e9)]
-        var chosen: [String] = []
-        for id in 101...109 {
-            let service = ProxmoxHAScheduler.Service(sid: "vm:\(id)", cpu: 2, memory: 4e9)
-            guard let node = Self.scheduler(nodes).select(service, current: "node1", preference: .bestScore).node,
-                  let index = nodes.firstIndex(where: { $0.name == node }) else { break }
-            nodes[index].add(cpu: 2, memory: 4e9)
-            chosen.append(node)
-        }
+        let nodes = [Node(name: "node2", maxCPU: 64, maxMemory: 200e9), Node(name: "node3", maxCPU: 32, maxMemory: 100e9)]
+        let chosen = Self.moveInOrder((101...109).map { ("vm:\($0)", 2, 4e9) }, onto: nodes)
         #expect(chosen == ["node2", "node2", "node3", "node2", "node2", "node3", "node2", "node2", "node3"])
     }
 
@@ -73,16 +81,8 @@ import Testing
     /// it counts a whole node's CPUs, and 40 GB) goes to node2, the eight small ones (2 CPUs,
     /// 2 GB) all to node3. Three equal nodes of 32 CPUs and 100 GB.
     @Test func crsStatic4HeavyServiceGetsANodeToItself() {
-        var nodes = [Node(name: "node2", maxCPU: 32, maxMemory: 100e9), Node(name: "node3", maxCPU: 32, maxMemory: 100e9)]
-        var chosen: [String] = []
-        let services = [(101, 0.0, 40e9)] + (102...109).map { ($0, 2.0, 2e9) }
-        for (id, cpu, memory) in services {
-            let service = ProxmoxHAScheduler.Service(sid: "ct:\(id)", cpu: cpu, memory: memory)
-            guard let node = Self.scheduler(nodes).select(service, current: "node1", preference: .bestScore).node,
-                  let index = nodes.firstIndex(where: { $0.name == node }) else { break }
-            nodes[index].add(cpu: cpu, memory: memory)
-            chosen.append(node)
-        }
+        let nodes = [Node(name: "node2", maxCPU: 32, maxMemory: 100e9), Node(name: "node3", maxCPU: 32, maxMemory: 100e9)]
+        let chosen = Self.moveInOrder([("ct:101", 0, 40e9)] + (102...109).map { ("ct:\($0)", 2, 2e9) }, onto: nodes)
         #expect(chosen == ["node2"] + Array(repeating: "node3", count: 8))
     }
 
@@ -94,14 +94,7 @@ import Testing
         ]
         nodes[0].add(cpu: 0.5, memory: 40e9)
         nodes[1].add(cpu: 0.5, memory: 0.2e9)
-        var chosen: [String] = []
-        for id in 104...109 {
-            let service = ProxmoxHAScheduler.Service(sid: "ct:\(id)", cpu: 0.5, memory: 0.2e9)
-            guard let node = Self.scheduler(nodes).select(service, current: "node1", preference: .bestScore).node,
-                  let index = nodes.firstIndex(where: { $0.name == node }) else { break }
-            nodes[index].add(cpu: 0.5, memory: 0.2e9)
-            chosen.append(node)
-        }
+        let chosen = Self.moveInOrder((104...109).map { ("ct:\($0)", 0.5, 0.2e9) }, onto: nodes)
         #expect(chosen == Array(repeating: "node3", count: 6))
     }
 
