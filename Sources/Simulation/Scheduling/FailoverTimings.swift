@@ -1,7 +1,8 @@
 /// The delays of failure handling, with the defaults of the versions the collective runs.
 ///
-/// Kubernetes (K3s v1.31, the stable channel when the collective was seeded; Kubernetes 1.32
-/// raised `node-monitor-grace-period` to 50 s): the node lifecycle controller marks a node
+/// Kubernetes (K3s 1.30/1.31, what NixOS 24.05/24.11 package: the seed is a set of NixOS modules
+/// of the Ceph Pacific era; Kubernetes 1.32 raised `node-monitor-grace-period` to 50 s, set
+/// `nodeMonitorGracePeriod` for a newer K3s): the node lifecycle controller marks a node
 /// NotReady/Unknown after `nodeMonitorGracePeriod` (40 s) without status, and taints it
 /// `node.kubernetes.io/unreachable:NoExecute`; pods tolerate that for
 /// `defaultTolerationSeconds` (300 s, the DefaultTolerationSeconds admission plugin), then are
