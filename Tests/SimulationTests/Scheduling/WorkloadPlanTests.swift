@@ -156,4 +156,23 @@ import Yams
         #expect(losses.map(\.domain) == scenario.fleet.racks)
         #expect(losses.allSatisfy { loss in loss.problems.contains { $0.hasPrefix("vm:100 collective-db: RBD image vm-100-disk-0: pool rbd-vms has inactive PGs") } })
     }
+
+    @Test(arguments: [Set<String>(), ["queen"]])
+    func capacityInputSpreadsEveryStoredByteWithItsRedundancy(out: Set<String>) {
+        // The OSDs' used bytes (no disk fill in this scenario) add up to each pool's stored
+        // bytes times its raw rate (size, or (k + m) / k), also with a host out, whose share is
+        // re-replicated on the others; truncation loses less than a byte per OSD.
+        let input = scenario.capacityInput(outHosts: out)
+        let used = input.osds.reduce(0.0) { $0 + Double($1.usedRawBytes) }
+        let expected = scenario.ceph.pools.reduce(0.0) { sum, pool in
+            switch pool.kind {
+            case .replicated: sum + Double(pool.stored.bytes) * Double(pool.size)
+            case .erasure(let k, let m): sum + Double(pool.stored.bytes) * Double(k + m) / Double(k)
+            }
+        }
+        #expect(abs(used - expected) <= Double(input.osds.count) + expected * 1e-12)
+        let outOSDs = input.osds.filter { !$0.isIn }
+        #expect(outOSDs.allSatisfy { $0.usedRawBytes == 0 })
+        #expect(outOSDs.count == scenario.fleet.hosts.filter { out.contains($0.name) }.reduce(0) { $0 + $1.disks.count })
+    }
 }
