@@ -68,7 +68,7 @@ public struct PlanReport: Sendable {
         out += "VMs (Proxmox HA)\n"
         for vm in plan.vms {
             let place = vm.node.map { "→ \($0)" } ?? "NOT RUNNING: \(vm.reason ?? "")"
-            out += "  vm:\(vm.id) \(vm.name)  \(vm.resources.milliCPU / 1000) cores, \(Self.bytes(vm.resources.memory))  \(place)\n"
+            out += "  vm:\(vm.id) \(vm.name)  \(vm.resources.milliCPU / 1000) vCPU, \(Self.bytes(vm.resources.memory))  \(place)\n"
             if explain {
                 if !vm.ranking.isEmpty {
                     let scores = vm.ranking.map { node in
