@@ -22,7 +22,7 @@ struct ScenarioServicesCommand: AsyncParsableCommand {
         case jsonPretty = "json-pretty"
     }
 
-    @Argument(help: "The scenario file (YAML).") var file: String = "scenarios/borg-collective.yaml"
+    @Argument(help: "The scenario file (YAML).") var file: String = ScenarioFile.defaultPath
     @Option(name: .shortAndLong, help: "Output format: plain, json or json-pretty.") var format: Format = .plain
 
     func run() async throws {
@@ -39,19 +39,6 @@ struct ScenarioServicesCommand: AsyncParsableCommand {
             var data = try encoder.encode(report)
             data.append(UInt8(ascii: "\n"))
             FileHandle.standardOutput.write(data)
-        }
-    }
-}
-
-extension ScenarioFile {
-    /// Loads the scenario at `path`, or prints every problem to standard error and exits with
-    /// status 1.
-    static func loadOrExit(_ path: String) throws -> Scenario {
-        do {
-            return try load(path)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
         }
     }
 }
