@@ -1,0 +1,77 @@
+import Placement
+import Simulation
+
+extension ScenarioReport {
+    /// The last section: what to do, derived from the figures — PG counts, where capacity runs
+    /// out first and how much to add, uneven utilisation — plus `extra` from other sections;
+    /// most severe first, each with the number that triggered it.
+    public func recommendationsSection(adding extra: [Finding] = []) -> ReportSection {
+        var list = recommendations() + extra
+        let order: [Finding.Severity] = [.critical, .warning, .info, .ok]
+        // Stable: equal severities keep their order.
+        list = order.flatMap { severity in list.filter { $0.severity == severity } }
+        if list.isEmpty {
+            list = [Finding(.ok, code: "NOTHING_TO_DO", message: "Nothing to do: every figure is within its target.",
+                trigger: "no check triggered")]
+        }
+        return ReportSection(id: "recommendations", title: "Recommendations", blocks: [.findings(list)])
+    }
+
+    /// The recommendations the capacity figures trigger.
+    public func recommendations() -> [Finding] {
+        var out: [Finding] = []
+        // PG counts: the autoscaler's target when it differs by a factor of 2 or more.
+        for pool in plan.pools {
+            let current = Int(pool.spec.pgNum)
+            guard let target = pool.autoscalerPGs, target != current, target >= current * 2 || target * 2 <= current else { continue }
+            out.append(Finding(
+                .info, code: target > current ? "POOL_TOO_FEW_PGS" : "POOL_TOO_MANY_PGS",
+                message: "Set pg_num of \(pool.spec.name) to \(target) (ceph osd pool set \(pool.spec.name) pg_num \(target)), or let the autoscaler do it.",
+                trigger: "pg_num \(current), autoscaler target \(target), pgcalc \(pool.pgCalc.pgNum)"))
+        }
+        let pgs = plan.pgsPerOSD
+        if pgs.mean < Double(CapacityPlan.targetPGsPerOSD), plan.pools.count > 0 {
+            out.append(Finding(
+                .info, code: "RAISE_PG_COUNT",
+                message: "Raise pg_num of the pools holding most data so each OSD carries about \(CapacityPlan.targetPGsPerOSD) PGs: smaller PGs spread data more evenly and recover in smaller steps.",
+                trigger: "mean \(FixedDecimal.text(pgs.mean, decimals: 1)) PGs per OSD < \(CapacityPlan.targetPGsPerOSD)"))
+        }
+        out += capacityRecommendations()
+        // Uneven utilisation.
+        let u = plan.utilization
+        if u.rows.count > 1, u.maxVariance > 1.2, let worst = u.rows.max(by: { $0.variance < $1.variance }) {
+            out.append(Finding(
+                .info, code: "UNEVEN_UTILISATION",
+                message: "osd.\(worst.osd) on \(plan.hostOf[worst.osd] ?? "?") fills faster than the others: turn on the balancer (upmap mode) or add capacity next to it; it limits MAX AVAIL of its pools first.",
+                trigger: "VAR \(worst.varianceText) (MIN/MAX VAR \(CapacityFormat.lowPrecision(u.minVariance))/\(CapacityFormat.lowPrecision(u.maxVariance)))"))
+        }
+        return out
+    }
+
+    /// Per device class: the first OSD to reach nearfull within a year, and the raw capacity of
+    /// that class that would keep it below nearfull for a year at the current growth.
+    func capacityRecommendations() -> [Finding] {
+        var out: [Finding] = []
+        let ratios = plan.input.ratios
+        for deviceClass in plan.deviceClasses {
+            let trends = plan.projection.osds.filter { $0.deviceClass == deviceClass && $0.sizeBytes > 0 }
+            let ids = Set(trends.map(\.osd))
+            guard let first = plan.projection.firstDay(over: ratios.nearFull, among: ids), first.day <= 365 else { continue }
+            let perDay = trends.reduce(UInt64(0)) { $0 &+ $1.growthPerDay }
+            let headroom = trends.reduce(0.0) { $0 + max(0, Double(ratios.nearFull) * Double($1.sizeBytes) - Double($1.usedBytes)) }
+            let need = max(0, 365 * Double(perDay) - headroom) / Double(ratios.nearFull)
+            let severity: Finding.Severity = first.day <= 30 ? .critical : first.day <= 180 ? .warning : .info
+            let trend = trends.first { $0.osd == first.osd }!
+            let host = plan.hostOf[first.osd] ?? "?"
+            var message = "Add \(deviceClass) capacity before day \(first.day): osd.\(first.osd) on \(host) reaches nearfull first"
+            if need > 0 {
+                message += "; about \(CapacityFormat.bytes(UInt64(need))) more raw \(deviceClass) capacity keeps the class below nearfull for a year"
+                message += " (spread over hosts; a bigger disk on \(host) alone would not help the pools whose other copies must land elsewhere)"
+            }
+            out.append(Finding(
+                severity, code: "NEARFULL_HORIZON", message: message + ".",
+                trigger: "osd.\(first.osd) \(ReportFigures.percentText(trend.usedRatio(onDay: 0) * 100)) used, +\(CapacityFormat.bytes(trend.growthPerDay))/day, nearfull (\(ReportFigures.ratioPercent(ratios.nearFull))) on day \(first.day); class grows \(CapacityFormat.bytes(perDay))/day raw"))
+        }
+        return out
+    }
+}

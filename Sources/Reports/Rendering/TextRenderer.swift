@@ -1,0 +1,65 @@
+import CRUSH
+
+/// Plain text for a terminal: underlined headings, sections numbered in order, tables in
+/// padded columns (CRUSH's `TextTable`, Ceph's table printer; trailing blanks trimmed), charts
+/// as the table of their data, findings one per line with their severity and trigger.
+enum TextRenderer {
+    static func render(_ report: Report) -> String {
+        var out = report.title + "\n" + String(repeating: "=", count: report.title.count) + "\n"
+        if let subtitle = report.subtitle { out += subtitle + "\n" }
+        for (index, section) in report.sections.enumerated() {
+            let heading = "\(index + 1). \(section.title)"
+            out += "\n" + heading + "\n" + String(repeating: "-", count: heading.count) + "\n"
+            for block in section.blocks {
+                out += "\n" + render(block)
+            }
+        }
+        return out
+    }
+
+    static func render(_ block: ReportBlock) -> String {
+        switch block {
+        case .paragraph(let text):
+            return text + "\n"
+        case .table(let table):
+            return render(table)
+        case .chart(let chart):
+            let axes: String
+            switch chart {
+            case .bar(let c): axes = "x: \(c.xAxis.title), y: \(c.yAxis.title)"
+            case .line(let c): axes = "x: \(c.xAxis.title), y: \(c.yAxis.title)"
+            }
+            var table = ChartDataTable.table(chart)
+            table.caption = "Chart: \(chart.title) (\(axes))"
+            return render(table) + thresholds(chart)
+        case .findings(let findings):
+            return findings.map { "[\($0.severity.rawValue.uppercased())] \($0.message) (\($0.trigger))\n" }.joined()
+        }
+    }
+
+    static func render(_ table: ReportTable) -> String {
+        var text = TextTable()
+        for column in table.columns {
+            let alignment: TextTable.Alignment = column.alignment == .right ? .right : .left
+            text.defineColumn(column.title, heading: alignment, cells: alignment)
+        }
+        for row in table.rows { text.appendRow(row.map(\.text)) }
+        var out = table.caption.map { $0 + ":\n" } ?? ""
+        for line in text.rendered().split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            var l = Substring(line)
+            while l.last == " " { l.removeLast() }
+            out += l + "\n"
+        }
+        return out
+    }
+
+    private static func thresholds(_ chart: Chart) -> String {
+        let list: [ChartThreshold]
+        switch chart {
+        case .bar(let c): list = c.thresholds
+        case .line(let c): list = c.thresholds
+        }
+        guard !list.isEmpty else { return "" }
+        return "thresholds: " + list.map { "\($0.label) \(FixedDecimal.compact($0.value))" }.joined(separator: ", ") + "\n"
+    }
+}
