@@ -28,6 +28,8 @@ public struct CapacityPlan: Sendable {
     public let utilization: OSDUtilization
     public let pools: [PoolFigures]
     public let autoscalerWarnings: [PGAutoscaler.Warning]
+    /// Pools the autoscaler leaves alone because their rules' roots overlap.
+    public let overlappingPools: [String]
     /// Why the autoscaler could not run, if it could not.
     public let autoscalerError: String?
     public let projection: CapacityProjection
@@ -69,6 +71,7 @@ public struct CapacityPlan: Sendable {
             self.autoscalerError = error.description
         }
         self.autoscalerWarnings = autoscaler?.warnings ?? []
+        self.overlappingPools = autoscaler?.overlappingPools ?? []
 
         let capacities = PoolCapacity.all(input)
         // pgcalc's %data: the pool's raw bytes among the raw bytes of the pools on the same OSDs.

@@ -73,7 +73,24 @@ extension ScenarioReport {
                 .paragraph(u.summaryLine + ". %USE and VAR as ceph osd df computes them; PGS counts the PG replicas and "
                     + "shards the OSD holds. A bucket's line sums the OSDs below it."),
                 .chart(.bar(utilisationChart())),
+                .paragraph("Weights that cannot be used: a host's disks beyond what its failure domain lets CRUSH fill."),
+                .findings(unusableFindings()),
             ])
+    }
+
+    /// One finding per host whose class capacity exceeds what its pools can place on it.
+    func unusableFindings() -> [Finding] {
+        let list = UnusableCapacity.find(plan: plan)
+        guard !list.isEmpty else {
+            return [Finding(.ok, code: "WEIGHTS_USABLE", message: "Every host's capacity can be filled: no host holds more of a class than its pools can place on one host.",
+                trigger: "no host over 1/n of its class")]
+        }
+        return list.map { u in
+            Finding(
+                .warning, code: "UNUSABLE_WEIGHT",
+                message: "\(u.host) holds \(ReportFigures.percentText(u.share * 100)) of the \(u.deviceClass) capacity, but \(u.pool) puts at most 1 of its \(u.placements) copies or shards on a host: about \(CapacityFormat.bytes(u.unusableBytes)) of \(u.host)'s \(u.deviceClass) disks stays empty when the other hosts are full.",
+                trigger: "share \(ReportFigures.percentText(u.share * 100)) > 1/\(u.placements) = \(ReportFigures.percentText(u.cap * 100)); \(CapacityFormat.bytes(u.hostBytes)) on \(u.host)")
+        }
     }
 
     private func osdRow(_ row: OSDUtilization.Row, weight: Float, name: String) -> [ReportTable.Cell] {

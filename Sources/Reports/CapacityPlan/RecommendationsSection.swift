@@ -29,6 +29,22 @@ extension ScenarioReport {
                 message: "Set pg_num of \(pool.spec.name) to \(target) (ceph osd pool set \(pool.spec.name) pg_num \(target)), or let the autoscaler do it.",
                 trigger: "pg_num \(current), autoscaler target \(target), pgcalc \(pool.pgCalc.pgNum)"))
         }
+        // Without the autoscaler's target, pgcalc's advice when it asks for twice as many or more.
+        for pool in plan.pools where pool.autoscalerPGs == nil {
+            let current = Int(pool.spec.pgNum)
+            let advice = pool.pgCalc.pgNum
+            guard advice >= current * 2 else { continue }
+            out.append(Finding(
+                .info, code: "POOL_TOO_FEW_PGS",
+                message: "Set pg_num of \(pool.spec.name) to \(advice) (ceph osd pool set \(pool.spec.name) pg_num \(advice)).",
+                trigger: "pg_num \(current), pgcalc \(advice): \(pool.pgCalc.reason)"))
+        }
+        if !plan.overlappingPools.isEmpty {
+            out.append(Finding(
+                .warning, code: "AUTOSCALER_OVERLAPPING_ROOTS",
+                message: "The PG autoscaler leaves \(plan.overlappingPools.count) pools alone: their rules take overlapping CRUSH roots (a rule over all classes next to class rules). Move device_health_metrics and any class-less pool to a class rule (ceph osd pool set POOL crush_rule RULE).",
+                trigger: "overlapping pools: \(plan.overlappingPools.joined(separator: ", "))"))
+        }
         let pgs = plan.pgsPerOSD
         if pgs.mean < Double(CapacityPlan.targetPGsPerOSD), plan.pools.count > 0 {
             out.append(Finding(
@@ -37,6 +53,12 @@ extension ScenarioReport {
                 trigger: "mean \(FixedDecimal.text(pgs.mean, decimals: 1)) PGs per OSD < \(CapacityPlan.targetPGsPerOSD)"))
         }
         out += capacityRecommendations()
+        for u in UnusableCapacity.find(plan: plan) {
+            out.append(Finding(
+                .info, code: "ADD_CAPACITY_ELSEWHERE",
+                message: "Add \(u.deviceClass) capacity to hosts other than \(u.host), not to \(u.host): \(u.pool) cannot place more than 1 of \(u.placements) on it, so \(CapacityFormat.bytes(u.unusableBytes)) there already stays empty.",
+                trigger: "\(u.host) share \(ReportFigures.percentText(u.share * 100)) of \(u.deviceClass) > \(ReportFigures.percentText(u.cap * 100))"))
+        }
         // Uneven utilisation.
         let u = plan.utilization
         if u.rows.count > 1, u.maxVariance > 1.2, let worst = u.rows.max(by: { $0.variance < $1.variance }) {
@@ -56,7 +78,13 @@ extension ScenarioReport {
         for deviceClass in plan.deviceClasses {
             let trends = plan.projection.osds.filter { $0.deviceClass == deviceClass && $0.sizeBytes > 0 }
             let ids = Set(trends.map(\.osd))
-            guard let first = plan.projection.firstDay(over: ratios.nearFull, among: ids), first.day <= 365 else { continue }
+            guard let first = plan.projection.firstDay(over: ratios.nearFull, among: ids) else { continue }
+            guard first.day <= 365 else {
+                out.append(Finding(
+                    .ok, code: "NEARFULL_HORIZON", message: "The \(deviceClass) OSDs stay below nearfull for more than a year at the current growth.",
+                    trigger: "first: osd.\(first.osd) on day \(first.day)"))
+                continue
+            }
             let perDay = trends.reduce(UInt64(0)) { $0 &+ $1.growthPerDay }
             let headroom = trends.reduce(0.0) { $0 + max(0, Double(ratios.nearFull) * Double($1.sizeBytes) - Double($1.usedBytes)) }
             let need = max(0, 365 * Double(perDay) - headroom) / Double(ratios.nearFull)
