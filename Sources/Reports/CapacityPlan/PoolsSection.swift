@@ -6,13 +6,19 @@ extension ScenarioReport {
     /// advice, STORED, MAX AVAIL with its limiting OSD, %USED, growth and the days to nearfull
     /// and full; then the capacity projection chart.
     public func poolsSection() -> ReportSection {
-        var table = ReportTable(
-            caption: "Pools (ceph df, with PG advice and growth horizon)",
+        var pools = ReportTable(
+            caption: "Pools and placement groups",
             columns: [
                 .init("ID", key: "id", alignment: .right), .init("NAME", key: "name"), .init("TYPE", key: "type"),
-                .init("REDUNDANCY", key: "redundancy"), .init("RULE", key: "rule"),
-                .init("PGS", key: "pgs", alignment: .right), .init("AUTOSCALE", key: "autoscale_pgs", alignment: .right),
+                .init("SIZE", key: "size", alignment: .right), .init("MIN_SIZE", key: "min_size", alignment: .right),
+                .init("RULE", key: "rule"), .init("PGS", key: "pgs", alignment: .right),
+                .init("AUTOSCALE", key: "autoscale_pgs", alignment: .right),
                 .init("PGCALC", key: "pgcalc_pgs", alignment: .right),
+            ])
+        var usage = ReportTable(
+            caption: "Pool capacity and growth horizon (ceph df)",
+            columns: [
+                .init("NAME", key: "name"),
                 .init("STORED", key: "stored", alignment: .right, unit: "bytes"),
                 .init("MAX AVAIL", key: "max_avail", alignment: .right, unit: "bytes"),
                 .init("LIMITED BY", key: "limiting_osd"),
@@ -23,16 +29,19 @@ extension ScenarioReport {
             ])
         for pool in plan.pools {
             let spec = pool.spec
-            let redundancy: String
+            let type: String
             switch spec.kind {
-            case .replicated: redundancy = "size \(spec.size), min_size \(spec.minSize)"
-            case .erasure(let k, let m): redundancy = "k=\(k) m=\(m), min_size \(spec.minSize)"
+            case .replicated: type = "replicated"
+            case .erasure(let k, let m): type = "erasure k=\(k) m=\(m)"
             }
-            let growing = spec.growthPerDay.bytes > 0 || plan.projection.osds.contains { pool.osds.contains($0.osd) && $0.growthPerDay > 0 }
-            table.rows.append([
-                .integer(spec.id), ReportTable.Cell(spec.name), ReportTable.Cell(spec.kind.name),
-                ReportTable.Cell(redundancy), ReportTable.Cell(spec.rule), .integer(spec.pgNum),
+            let growing = plan.projection.osds.contains { pool.osds.contains($0.osd) && $0.growthPerDay > 0 }
+            pools.rows.append([
+                .integer(spec.id), ReportTable.Cell(spec.name), ReportTable.Cell(type), .integer(spec.size),
+                .integer(spec.minSize), ReportTable.Cell(spec.rule), .integer(spec.pgNum),
                 pool.autoscalerPGs.map { .integer($0) } ?? "-", .integer(pool.pgCalc.pgNum),
+            ])
+            usage.rows.append([
+                ReportTable.Cell(spec.name),
                 ReportFigures.bytes(pool.capacity.stored), ReportFigures.bytes(pool.capacity.maxAvail),
                 ReportTable.Cell(pool.capacity.limitingOSD.map { "osd.\($0)" } ?? "-"),
                 ReportFigures.percent(Double(pool.capacity.percentUsed) * 100),
@@ -44,11 +53,11 @@ extension ScenarioReport {
         return ReportSection(
             id: "pools", title: "Pools",
             blocks: [
-                .table(table),
+                .table(pools), .table(usage),
                 .paragraph(
                     "MAX AVAIL and %USED are ceph df's (Ceph 16.2.15): what the pool can still take before the first OSD "
                         + "of its rule (LIMITED BY) reaches the full ratio. AUTOSCALE is the PG autoscaler's target "
-                        + "(mon_target_pg_per_osd \(CapacityPlan.targetPGsPerOSD)); PGCALC is the classic pgcalc advice "
+                        + "(mon_target_pg_per_osd \(CapacityPlan.targetPGsPerOSD); \"-\" where it skips the pool); PGCALC is the classic pgcalc advice "
                         + "for the pool's share of the raw data on its OSDs."),
                 .paragraph(
                     "NEARFULL IN and FULL IN: the first day an OSD the pool's rule uses is over the nearfull "

@@ -30,7 +30,7 @@ extension ScenarioReport {
                 trigger: "pg_num \(current), autoscaler target \(target), pgcalc \(pool.pgCalc.pgNum)"))
         }
         // Without the autoscaler's target, pgcalc's advice when it asks for twice as many or more.
-        for pool in plan.pools where pool.autoscalerPGs == nil {
+        for pool in plan.pools where pool.autoscalerPGs == nil && (pool.capacity.stored > 0 || pool.spec.growthPerDay.bytes > 0) {
             let current = Int(pool.spec.pgNum)
             let advice = pool.pgCalc.pgNum
             guard advice >= current * 2 else { continue }
@@ -59,13 +59,19 @@ extension ScenarioReport {
                 message: "Add \(u.deviceClass) capacity to hosts other than \(u.host), not to \(u.host): \(u.pool) cannot place more than 1 of \(u.placements) on it, so \(CapacityFormat.bytes(u.unusableBytes)) there already stays empty.",
                 trigger: "\(u.host) share \(ReportFigures.percentText(u.share * 100)) of \(u.deviceClass) > \(ReportFigures.percentText(u.cap * 100))"))
         }
-        // Uneven utilisation.
-        let u = plan.utilization
-        if u.rows.count > 1, u.maxVariance > 1.2, let worst = u.rows.max(by: { $0.variance < $1.variance }) {
+        // Uneven utilisation within a device class (classes differ by design).
+        for deviceClass in plan.deviceClasses {
+            let rows = plan.utilization.rows.filter { $0.deviceClass == deviceClass && $0.sizeBytes > 0 }
+            let size = rows.reduce(0.0) { $0 + Double($1.sizeBytes) }
+            guard rows.count > 1, size > 0 else { continue }
+            let average = rows.reduce(0.0) { $0 + Double($1.rawUseBytes) } / size * 100
+            guard average > 0, let worst = rows.max(by: { $0.utilization < $1.utilization }) else { continue }
+            let ratio = worst.utilization / average
+            guard ratio > 1.2 else { continue }
             out.append(Finding(
                 .info, code: "UNEVEN_UTILISATION",
-                message: "osd.\(worst.osd) on \(plan.hostOf[worst.osd] ?? "?") fills faster than the others: turn on the balancer (upmap mode) or add capacity next to it; it limits MAX AVAIL of its pools first.",
-                trigger: "VAR \(worst.varianceText) (MIN/MAX VAR \(CapacityFormat.lowPrecision(u.minVariance))/\(CapacityFormat.lowPrecision(u.maxVariance)))"))
+                message: "osd.\(worst.osd) on \(plan.hostOf[worst.osd] ?? "?") fills faster than the other \(deviceClass) OSDs and limits MAX AVAIL of its pools first: turn on the balancer (upmap mode) or raise the PG counts.",
+                trigger: "osd.\(worst.osd) %USE \(worst.utilizationText) = \(FixedDecimal.text(ratio, decimals: 2)) × the \(deviceClass) average \(FixedDecimal.text(average, decimals: 2))"))
         }
         return out
     }

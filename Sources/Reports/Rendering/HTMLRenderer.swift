@@ -79,7 +79,7 @@ enum HTMLRenderer {
         .table-wrap { overflow-x: auto; margin: 10px 0 14px; }
         table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13px; }
         caption { text-align: left; font-weight: 600; padding: 4px 0; }
-        th, td { padding: 3px 10px; border-bottom: 1px solid var(--line); white-space: nowrap; text-align: left; }
+        th, td { padding: 3px 10px; border-bottom: 1px solid var(--line); white-space: pre; text-align: left; }
         th { background: var(--band); font-weight: 600; }
         .r { text-align: right; }
         tbody tr:nth-child(even) { background: #fafbfd; }
