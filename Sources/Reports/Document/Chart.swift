@@ -18,6 +18,27 @@ public enum Chart: Sendable, Equatable {
         case .line(let c): c.title
         }
     }
+
+    public var xAxis: ChartAxis {
+        switch self {
+        case .bar(let c): c.xAxis
+        case .line(let c): c.xAxis
+        }
+    }
+
+    public var yAxis: ChartAxis {
+        switch self {
+        case .bar(let c): c.yAxis
+        case .line(let c): c.yAxis
+        }
+    }
+
+    public var thresholds: [ChartThreshold] {
+        switch self {
+        case .bar(let c): c.thresholds
+        case .line(let c): c.thresholds
+        }
+    }
 }
 
 /// An axis: what it measures and in which unit ("utilisation", "%"; "time", "days").

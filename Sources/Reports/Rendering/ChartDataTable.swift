@@ -2,6 +2,18 @@
 /// bars, or a line chart's points at up to `tableRows` x values (evenly spaced over the union
 /// of the series' x values, the last always kept).
 enum ChartDataTable {
+    /// The data table captioned "Chart: TITLE (x: …, y: …)".
+    static func captioned(_ chart: Chart) -> ReportTable {
+        var table = table(chart)
+        table.caption = "Chart: \(chart.title) (x: \(chart.xAxis.title), y: \(chart.yAxis.title))"
+        return table
+    }
+
+    /// "nearfull 85, full 95", or nil without thresholds.
+    static func thresholdList(_ chart: Chart) -> String? {
+        chart.thresholds.isEmpty ? nil : chart.thresholds.map { "\($0.label) \(FixedDecimal.compact($0.value))" }.joined(separator: ", ")
+    }
+
     static func table(_ chart: Chart) -> ReportTable {
         switch chart {
         case .bar(let c):

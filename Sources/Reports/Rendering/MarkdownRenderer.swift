@@ -21,23 +21,8 @@ enum MarkdownRenderer {
         case .table(let table):
             return render(table)
         case .chart(let chart):
-            var axes = ""
-            var thresholds: [ChartThreshold] = []
-            switch chart {
-            case .bar(let c):
-                axes = "x: \(c.xAxis.title), y: \(c.yAxis.title)"
-                thresholds = c.thresholds
-            case .line(let c):
-                axes = "x: \(c.xAxis.title), y: \(c.yAxis.title)"
-                thresholds = c.thresholds
-            }
-            var table = ChartDataTable.table(chart)
-            table.caption = "Chart: \(chart.title) (\(axes))"
-            var out = render(table)
-            if !thresholds.isEmpty {
-                out += "\nThresholds: " + inline(thresholds.map { "\($0.label) \(FixedDecimal.compact($0.value))" }.joined(separator: ", ")) + "\n"
-            }
-            return out
+            return render(ChartDataTable.captioned(chart))
+                + (ChartDataTable.thresholdList(chart).map { "\nThresholds: " + inline($0) + "\n" } ?? "")
         case .findings(let findings):
             return findings.map { "- **\($0.severity.rawValue.uppercased())** \(inline($0.message)) (\(inline($0.trigger)))\n" }.joined()
         }

@@ -24,14 +24,7 @@ enum TextRenderer {
         case .table(let table):
             return render(table)
         case .chart(let chart):
-            let axes: String
-            switch chart {
-            case .bar(let c): axes = "x: \(c.xAxis.title), y: \(c.yAxis.title)"
-            case .line(let c): axes = "x: \(c.xAxis.title), y: \(c.yAxis.title)"
-            }
-            var table = ChartDataTable.table(chart)
-            table.caption = "Chart: \(chart.title) (\(axes))"
-            return render(table) + thresholds(chart)
+            return render(ChartDataTable.captioned(chart)) + (ChartDataTable.thresholdList(chart).map { "thresholds: \($0)\n" } ?? "")
         case .findings(let findings):
             return findings.map { "[\($0.severity.rawValue.uppercased())] \($0.message) (\($0.trigger))\n" }.joined()
         }
@@ -51,15 +44,5 @@ enum TextRenderer {
             out += l + "\n"
         }
         return out
-    }
-
-    private static func thresholds(_ chart: Chart) -> String {
-        let list: [ChartThreshold]
-        switch chart {
-        case .bar(let c): list = c.thresholds
-        case .line(let c): list = c.thresholds
-        }
-        guard !list.isEmpty else { return "" }
-        return "thresholds: " + list.map { "\($0.label) \(FixedDecimal.compact($0.value))" }.joined(separator: ", ") + "\n"
     }
 }
