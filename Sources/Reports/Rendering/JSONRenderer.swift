@@ -5,7 +5,7 @@ import CRUSH
 /// plain values on one line, numbers with the fixed decimals of the text (`ReportValue`), so the
 /// same report gives the same bytes. Built as CRUSH's ordered `JSONValue`, written here.
 enum JSONRenderer {
-    /// Bumped when a member is removed or changes meaning; adding members keeps the version.
+    /// Bumped with any change to the shape docs/report.schema.json describes.
     static let version = 1
 
     static func render(_ report: Report) -> String {

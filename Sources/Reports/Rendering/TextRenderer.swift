@@ -20,7 +20,7 @@ enum TextRenderer {
     static func render(_ block: ReportBlock) -> String {
         switch block {
         case .paragraph(let text):
-            return text + "\n"
+            return wrapped(text, width: 100)
         case .table(let table):
             return render(table)
         case .chart(let chart):
@@ -42,6 +42,24 @@ enum TextRenderer {
             var l = Substring(line)
             while l.last == " " { l.removeLast() }
             out += l + "\n"
+        }
+        return out
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word stays
+    /// whole), each ended by a newline; existing line breaks are kept.
+    static func wrapped(_ text: String, width: Int) -> String {
+        var out = ""
+        for paragraphLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraphLine.split(separator: " ") {
+                if !line.isEmpty && line.count + 1 + word.count > width {
+                    out += line + "\n"
+                    line = ""
+                }
+                line += (line.isEmpty ? "" : " ") + word
+            }
+            out += line + "\n"
         }
         return out
     }
