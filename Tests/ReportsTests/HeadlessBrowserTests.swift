@@ -44,11 +44,16 @@ import Testing
 
     @Test(.disabled(if: skipRequested, "COLLECTIVE_SKIP_BROWSER_TESTS=1 skips the headless browser test"))
     func htmlReportRendersInChromium() throws {
+        try check(try ReportFixtures.defaultReport())
+        // Every block kind, escaping, an area chart (the recovery timelines' shape).
+        try check(ReportFixtures.handMade)
+    }
+
+    func check(_ report: Report) throws {
         guard Self.browser != nil else {
             Issue.record("chromium not found: run scripts/test (it installs chromium) or set COLLECTIVE_SKIP_BROWSER_TESTS=1 to skip on purpose")
             return
         }
-        let report = try ReportFixtures.defaultReport()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("collective-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -65,10 +70,10 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
 
         // Every section, with its heading, in the parsed document.
-        #expect(dom.contains("<h1>\(report.title)</h1>"))
+        #expect(dom.contains("<h1>\(escape(report.title))</h1>"))
         for (index, section) in report.sections.enumerated() {
             #expect(dom.contains("<section id=\"\(section.id)\" class=\"report-section\">"), "\(section.id)")
-            #expect(dom.contains("<span class=\"number\">\(index + 1).</span> \(section.title)</h2>"), "\(section.title)")
+            #expect(dom.contains("<span class=\"number\">\(index + 1).</span> \(escape(section.title))</h2>"), "\(section.title)")
         }
         // Every chart as an SVG element with axes, titles and its marks.
         for chart in report.charts {
@@ -81,6 +86,7 @@ import Testing
                 #expect(svg.contains(c.yAxis.title))
             case .line(let c):
                 #expect(svg.components(separatedBy: "<polyline class=\"line\"").count - 1 == c.series.count, "\(chart.id): lines")
+                #expect(svg.components(separatedBy: "<polygon class=\"area\"").count - 1 == c.series.filter(\.filled).count, "\(chart.id): areas")
                 #expect(svg.contains(c.xAxis.title) && svg.contains(c.yAxis.title))
             }
         }
@@ -96,6 +102,12 @@ import Testing
         let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
         let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
         #expect(width == 1200 && height == 900)
+    }
+
+    /// Text as a serialised DOM shows it (`&`, `<`, `>` escaped; quotes are not, outside attributes).
+    func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// The text of the element `<tag … id="id" …>…</tag>` (not nested in itself).
