@@ -8,7 +8,7 @@ struct ScenarioCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
         abstract: "Check scenario files (fleet, Ceph, services, workloads, timeline).",
-        subcommands: [ScenarioCheckCommand.self, ScenarioCrushCommand.self]
+        subcommands: [ScenarioCheckCommand.self, ScenarioCrushCommand.self, ScenarioServicesCommand.self]
     )
 }
 
