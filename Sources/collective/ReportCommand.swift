@@ -19,13 +19,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.") var output: String?
 
     func run() async throws {
-        let loaded: Scenario
-        do {
-            loaded = try ScenarioFile.load(scenario)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
-        }
+        let loaded = try ScenarioFile.loadOrExit(scenario)
         for warning in loaded.warnings {
             FileHandle.standardError.write(Data((warning.description + "\n").utf8))
         }
