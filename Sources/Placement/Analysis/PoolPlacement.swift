@@ -22,6 +22,8 @@ public struct PoolPlacement: Sendable {
     let failureDomain: RuleFailureDomain?
     /// The up set of PG `pool.seed`, indexed by seed (`0..<pg_num`).
     public let up: [[Int32]]
+    /// The raw set (CRUSH's, or an explicit `pg_upmap`) that `pg_upmap_items` apply to.
+    let raw: [[Int32]]
     /// The OSDs the rule reaches, ascending by id.
     public let devices: [Device]
 
@@ -33,13 +35,18 @@ public struct PoolPlacement: Sendable {
         self.rule = rule
         failureDomain = rule.flatMap { map.crush.rules[Int($0)] }.map { RuleFailureDomain($0) }
         var sets: [[Int32]] = []
+        var raws: [[Int32]] = []
         sets.reserveCapacity(Int(pool.pgNum))
+        raws.reserveCapacity(Int(pool.pgNum))
         var m = PGMapping()
         for seed in 0..<pool.pgNum {
-            mapper.map(PGID(pool: pool.id, seed: seed), into: &m)
+            let pg = PGID(pool: pool.id, seed: seed)
+            mapper.map(pg, into: &m)
             sets.append(m.up)
+            raws.append(map.pgUpmap[pg] ?? m.raw)
         }
         up = sets
+        raw = raws
         var devices: [Device] = []
         if let rule, let weights = try? RuleOSDWeights(rule: rule, in: map.crush) {
             for entry in weights.entries where entry.osd >= 0 {
