@@ -78,6 +78,8 @@ struct OSDMapBalanceCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-deviation"), help: "Deviation in PGs to reach (osdmaptool's default)") var maxDeviation = 5
     @Option(help: "Only this pool (name or id); repeatable") var pool: [String] = []
     @Option(help: "At most this many PGs changed (osdmaptool's default)") var max = 10
+    @Option(name: .customLong("compare-with"), help: "Also measure these upmap commands (e.g. `osdmaptool MAP --upmap FILE`'s)")
+    var compareWith: String?
 
     func run() async throws {
         let osdmap = try OSDMapFile.load(map, crush: crush)
@@ -85,11 +87,29 @@ struct OSDMapBalanceCommand: AsyncParsableCommand {
         let balancer = UpmapBalancer(maxDeviation: maxDeviation, maxChanges: max, pools: try OSDMapFile.pools(pool, in: osdmap))
         let result = balancer.balance(osdmap)
         print(result.commands.text, terminator: "")
-        var summary = "\(result.commands.items.count) pgs changed, \(result.shardsMoved) shards moved\n"
-        for (b, a) in zip(result.before, result.after) {
-            summary += "pool \(b.pool): max deviation \(DecimalFormat.fixed(b.maxDeviation, decimals: 2)) -> \(DecimalFormat.fixed(a.maxDeviation, decimals: 2))"
-                + ", stddev \(DecimalFormat.fixed(b.standardDeviation, decimals: 2)) -> \(DecimalFormat.fixed(a.standardDeviation, decimals: 2))\n"
+        var summary = Self.summary("collective", result)
+        if let compareWith {
+            guard let data = FileManager.default.contents(atPath: compareWith) else {
+                throw CrushMapFile.Failure(description: "\(compareWith): cannot read file")
+            }
+            let commands: UpmapCommands
+            do {
+                commands = try UpmapCommands(text: String(decoding: data, as: UTF8.self))
+            } catch {
+                throw CrushMapFile.Failure(description: "\(compareWith): \(error)")
+            }
+            summary += Self.summary(compareWith, balancer.evaluate(commands, on: osdmap))
         }
         FileHandle.standardError.write(Data(summary.utf8))
+    }
+
+    static func summary(_ who: String, _ result: UpmapBalancer.Result) -> String {
+        var text = "\(who): \(result.commands.items.count) pgs changed, \(result.shardsMoved) shards moved\n"
+        for (b, a) in zip(result.before, result.after) {
+            text += "  pool \(b.pool): max deviation \(DecimalFormat.fixed(b.maxDeviation, decimals: 2))"
+                + " -> \(DecimalFormat.fixed(a.maxDeviation, decimals: 2)), stddev"
+                + " \(DecimalFormat.fixed(b.standardDeviation, decimals: 2)) -> \(DecimalFormat.fixed(a.standardDeviation, decimals: 2))\n"
+        }
+        return text
     }
 }

@@ -70,6 +70,18 @@ public struct UpmapBalancer: Sendable {
         return Result(commands: commands, shardsMoved: moved, before: before, after: after)
     }
 
+    /// What `commands` (another balancer's, e.g. `osdmaptool --upmap`'s) cost and reach on
+    /// `map`, measured as this balancer's results are: shards moved by `MapComparison`,
+    /// deviations by `PoolDeviation`, for the pools this balancer would balance.
+    public func evaluate(_ commands: UpmapCommands, on map: OSDMap) -> Result {
+        let only = pools ?? Set(map.pools.keys)
+        let balanced = commands.applied(to: map)
+        let before = PoolPlacement.all(map, only: only).map { PoolDeviation($0, map: map) }
+        let after = PoolPlacement.all(balanced, only: only).map { PoolDeviation($0, map: balanced) }
+        let moved = MapComparison(before: map, after: balanced, pools: only).shardsMoved
+        return Result(commands: commands, shardsMoved: moved, before: before, after: after)
+    }
+
     /// One candidate: in PG `seed`, put `to` where `from` is.
     struct Move {
         var seed: UInt32
