@@ -83,7 +83,7 @@ struct OSDMapBalanceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let osdmap = try OSDMapFile.load(map, crush: crush)
-        guard maxDeviation >= 1, max >= 1 else { throw ValidationError("--max-deviation and --max must be at least 1") }
+        guard maxDeviation >= 0, max >= 1 else { throw ValidationError("--max-deviation must be at least 0 and --max at least 1") }
         let balancer = UpmapBalancer(maxDeviation: maxDeviation, maxChanges: max, pools: try OSDMapFile.pools(pool, in: osdmap))
         let result = balancer.balance(osdmap)
         print(result.commands.text, terminator: "")
