@@ -17,12 +17,18 @@ struct PlacementAnalysisTests {
 
     /// The up sets of `osdmaptool --test-map-pgs-dump-all` lines (`1.0 raw (…) up ([1,9,5], p1) acting (…)`).
     static func upSets(_ name: String) throws -> [PGID: [Int32]] {
-        var sets: [PGID: [Int32]] = [:]
+        try upSetsAndPrimaries(name).mapValues(\.0)
+    }
+
+    /// The up sets with their primaries.
+    static func upSetsAndPrimaries(_ name: String) throws -> [PGID: ([Int32], Int32)] {
+        var sets: [PGID: ([Int32], Int32)] = [:]
         for line in try Fixtures.text(dir.appendingPathComponent(name + ".dump")).split(separator: "\n") {
             guard let pg = PGID(parsing: String(line.split(separator: " ")[0])), line.contains(" up (") else { continue }
             let afterUp = line.components(separatedBy: " up ([")[1]
             let list = afterUp.components(separatedBy: "]")[0]
-            sets[pg] = list.isEmpty ? [] : list.split(separator: ",").map { Int32($0)! }
+            let primary = Int32(afterUp.components(separatedBy: "], p")[1].components(separatedBy: ")")[0])!
+            sets[pg] = (list.isEmpty ? [] : list.split(separator: ",").map { Int32($0)! }, primary)
         }
         return sets
     }
@@ -84,9 +90,9 @@ struct PlacementAnalysisTests {
         let analysis = DistributionAnalysis(map: map, placements: PoolPlacement.all(map))
         var shards: [Int32: Int] = [:]
         var primaries: [Int32: Int] = [:]
-        for (_, up) in try Self.upSets(name) {
+        for (_, (up, primary)) in try Self.upSetsAndPrimaries(name) {
             for osd in up where osd != crushItemNone { shards[osd, default: 0] += 1 }
-            if let first = up.first(where: { $0 != crushItemNone }) { primaries[first, default: 0] += 1 }
+            if primary >= 0 { primaries[primary, default: 0] += 1 }
         }
         for row in analysis.osds {
             #expect(row.shards == shards[row.id] ?? 0, "osd.\(row.id)")

@@ -16,7 +16,7 @@ public struct DistributionAnalysis: Sendable, Encodable {
         public var crushWeight: Double
         /// PG shards on it (up sets).
         public var shards: Int
-        /// PGs it is the up primary of.
+        /// PGs it is the up primary of (after primary affinity).
         public var primaries: Int
         /// Shards its weight promises.
         public var expected: Double
@@ -26,8 +26,8 @@ public struct DistributionAnalysis: Sendable, Encodable {
         public var bytes: Double?
         public var expectedBytes: Double?
 
-        /// `shards - expected`.
-        public var deviation: Double { Double(shards) - expected }
+        /// `shards - expectedCropped`: how far it is from what it can get.
+        public var deviation: Double { Double(shards) - expectedCropped }
     }
 
     /// One pool in the analysis.
@@ -90,12 +90,15 @@ public struct DistributionAnalysis: Sendable, Encodable {
                 }
                 if let shardBytes { rows[device.osd]!.expectedBytes = (rows[device.osd]!.expectedBytes ?? 0) + expected * shardBytes }
             }
-            for up in placement.up {
-                for (position, osd) in up.enumerated() where osd != crushItemNone && osd >= 0 {
+            for (up, primary) in zip(placement.up, placement.upPrimary) {
+                for osd in up where osd != crushItemNone && osd >= 0 {
                     touch(osd)
                     rows[osd]!.shards += 1
-                    if position == up.firstIndex(where: { $0 != crushItemNone }) { rows[osd]!.primaries += 1 }
                     if let shardBytes { rows[osd]!.bytes = (rows[osd]!.bytes ?? 0) + shardBytes }
+                }
+                if primary >= 0 {
+                    touch(primary)
+                    rows[primary]!.primaries += 1
                 }
             }
         }

@@ -45,7 +45,7 @@ extension DistributionAnalysis {
         if withBytes { headings += ["BYTES", "EXP BYTES"] }
         for h in headings { t.defineColumn(h, heading: h == heading ? .left : .right, cells: h == heading ? .left : .right) }
         for row in rows {
-            let deviation = Double(row.shards) - row.expectedCropped
+            let deviation = row.deviation
             var cells = [
                 row.name, Self.fixed(row.crushWeight, 4), String(row.shards), String(row.primaries),
                 Self.fixed(row.expected, 2), Self.fixed(row.expectedCropped, 2), Self.fixed(deviation, 2),

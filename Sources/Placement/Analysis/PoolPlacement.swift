@@ -22,6 +22,8 @@ public struct PoolPlacement: Sendable {
     let failureDomain: RuleFailureDomain?
     /// The up set of PG `pool.seed`, indexed by seed (`0..<pg_num`).
     public let up: [[Int32]]
+    /// The up primary of each PG (-1 if none), after primary affinity.
+    public let upPrimary: [Int32]
     /// The raw set (CRUSH's, or an explicit `pg_upmap`) that `pg_upmap_items` apply to.
     let raw: [[Int32]]
     /// The OSDs the rule reaches, ascending by id.
@@ -36,6 +38,7 @@ public struct PoolPlacement: Sendable {
         failureDomain = rule.flatMap { map.crush.rules[Int($0)] }.map { RuleFailureDomain($0) }
         var sets: [[Int32]] = []
         var raws: [[Int32]] = []
+        var primaries: [Int32] = []
         sets.reserveCapacity(Int(pool.pgNum))
         raws.reserveCapacity(Int(pool.pgNum))
         var m = PGMapping()
@@ -43,9 +46,11 @@ public struct PoolPlacement: Sendable {
             let pg = PGID(pool: pool.id, seed: seed)
             mapper.map(pg, into: &m)
             sets.append(m.up)
+            primaries.append(m.upPrimary)
             raws.append(map.pgUpmap[pg] ?? m.raw)
         }
         up = sets
+        upPrimary = primaries
         raw = raws
         var devices: [Device] = []
         if let rule, let weights = try? RuleOSDWeights(rule: rule, in: map.crush) {
