@@ -20,17 +20,14 @@ struct OSDMapAnalyzeCommand: AsyncParsableCommand {
 
     @Argument(help: "The OSD map") var map: String
     @Option(help: "Crush map for a JSON OSD map") var crush: String?
-    @Option(help: "Only this pool (name or id); repeatable") var pool: [String] = []
-    @Option(name: .customLong("pool-stats"), help: "`ceph df -f json` or `ceph pg dump pools -f json`") var poolStats: String?
-    @Option(help: "POOL=BYTES stored in a pool; repeatable") var stored: [String] = []
-    @Option(name: .shortAndLong, help: "text or json") var format: ReportFormat = .text
+    @OptionGroup var report: ReportOptions
 
     func run() async throws {
         let osdmap = try OSDMapFile.load(map, crush: crush)
-        let pools = try OSDMapFile.pools(pool, in: osdmap)
-        let bytes = try OSDMapFile.storedBytes(statsFile: poolStats, stored: stored, map: osdmap)
+        let pools = try OSDMapFile.pools(report.pool, in: osdmap)
+        let bytes = try report.storedBytes(map: osdmap)
         let analysis = DistributionAnalysis(map: osdmap, placements: PoolPlacement.all(osdmap, only: pools), storedBytes: bytes)
-        print(format == .json ? try OSDMapFile.json(analysis) : analysis.text, terminator: "")
+        print(report.format == .json ? try OSDMapFile.json(analysis) : analysis.text, terminator: "")
     }
 }
 
@@ -46,18 +43,15 @@ struct OSDMapCompareCommand: AsyncParsableCommand {
     @Argument(help: "The map after") var after: String
     @Option(name: .customLong("crush-a")) var crushA: String?
     @Option(name: .customLong("crush-b")) var crushB: String?
-    @Option(help: "Only this pool (name or id); repeatable") var pool: [String] = []
-    @Option(name: .customLong("pool-stats"), help: "`ceph df -f json` or `ceph pg dump pools -f json`") var poolStats: String?
-    @Option(help: "POOL=BYTES stored in a pool; repeatable") var stored: [String] = []
-    @Option(name: .shortAndLong, help: "text or json") var format: ReportFormat = .text
+    @OptionGroup var report: ReportOptions
 
     func run() async throws {
         let a = try OSDMapFile.load(before, crush: crushA)
         let b = try OSDMapFile.load(after, crush: crushB)
-        let pools = try OSDMapFile.pools(pool, in: a)
-        let bytes = try OSDMapFile.storedBytes(statsFile: poolStats, stored: stored, map: a)
+        let pools = try OSDMapFile.pools(report.pool, in: a)
+        let bytes = try report.storedBytes(map: a)
         let comparison = MapComparison(before: a, after: b, pools: pools, storedBytes: bytes)
-        print(format == .json ? try OSDMapFile.json(comparison) : comparison.text, terminator: "")
+        print(report.format == .json ? try OSDMapFile.json(comparison) : comparison.text, terminator: "")
     }
 }
 
@@ -111,5 +105,17 @@ struct OSDMapBalanceCommand: AsyncParsableCommand {
                 + " \(DecimalFormat.fixed(b.standardDeviation, decimals: 2)) -> \(DecimalFormat.fixed(a.standardDeviation, decimals: 2))\n"
         }
         return text
+    }
+}
+
+/// The pool selection, pool sizes and output format that `analyze` and `compare` share.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "Only this pool (name or id); repeatable") var pool: [String] = []
+    @Option(name: .customLong("pool-stats"), help: "`ceph df -f json` or `ceph pg dump pools -f json`") var poolStats: String?
+    @Option(help: "POOL=BYTES stored in a pool; repeatable") var stored: [String] = []
+    @Option(name: .shortAndLong, help: "text or json") var format: ReportFormat = .text
+
+    func storedBytes(map: OSDMap) throws -> [Int64: UInt64] {
+        try OSDMapFile.storedBytes(statsFile: poolStats, stored: stored, map: map)
     }
 }
