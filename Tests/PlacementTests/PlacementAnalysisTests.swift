@@ -182,3 +182,63 @@ struct PlacementAnalysisTests {
         #expect(MapComparison.moves([1, 2, 3], [2, 1, 3], positional: false).isEmpty)
     }
 }
+
+/// The pieces the analysis reads: rule failure domains and pool sizes.
+@Suite("Placement analysis inputs")
+struct PlacementAnalysisInputTests {
+    static func rule(_ steps: [RuleStep]) -> Rule {
+        Rule(ruleset: 0, type: 1, minSize: 1, maxSize: 10, steps: [RuleStep(.take, -1)] + steps + [RuleStep(.emit)])
+    }
+
+    struct Domain: Equatable {
+        var type: Int32
+        var outer: [Int32]
+    }
+
+    static func domain(_ steps: [RuleStep]) -> Domain {
+        let d = RuleFailureDomain(rule(steps))
+        return Domain(type: d.type, outer: d.outerTypes)
+    }
+
+    @Test("failure domain and outer domains of a rule's choose steps")
+    func failureDomains() {
+        // chooseleaf over hosts: host.
+        #expect(Self.domain([RuleStep(.chooseLeafFirstN, 0, 1)]) == Domain(type: 1, outer: []))
+        // choose hosts, then one OSD in each: still host.
+        #expect(Self.domain([RuleStep(.chooseFirstN, 0, 1), RuleStep(.chooseFirstN, 1, 0)]) == Domain(type: 1, outer: []))
+        // two racks, two hosts in each: host, inside its rack.
+        #expect(Self.domain([RuleStep(.chooseFirstN, 2, 2), RuleStep(.chooseLeafFirstN, 2, 1)]) == Domain(type: 1, outer: [2]))
+        // two hosts, two OSDs in each (EC 2+2 on two hosts): osd, inside its host.
+        #expect(Self.domain([RuleStep(.chooseIndep, 2, 1), RuleStep(.chooseIndep, 2, 0)]) == Domain(type: 0, outer: [1]))
+        // OSDs straight from the root.
+        #expect(Self.domain([RuleStep(.chooseFirstN, 0, 0)]) == Domain(type: 0, outer: []))
+    }
+
+    @Test("stored bytes from ceph df and from ceph pg dump pools")
+    func storedBytes() throws {
+        let df = #"{"stats":{},"pools":[{"name":"rbd","id":1,"stats":{"stored":1234,"objects":2}},{"name":"ec","id":3,"stats":{"stored":99}}]}"#
+        #expect(try PoolStoredBytes.read(json: df) == [1: 1234, 3: 99])
+        let dump = #"{"pg_ready":true,"pool_stats":[{"poolid":2,"num_pg":8,"stat_sum":{"num_bytes":4096,"num_objects":1},"store_stats":{}}]}"#
+        #expect(try PoolStoredBytes.read(json: dump) == [2: 4096])
+        #expect(throws: CapacityJSONError.self) { try PoolStoredBytes.read(json: #"{"pools":[{"id":1}]}"#) }
+    }
+
+    @Test("shard bytes: stored over pg_num, over k for erasure pools")
+    func shardBytes() {
+        let rep = Pool(id: 1, name: "r", kind: .replicated, size: 3, minSize: 2, crushRule: 0, pgNum: 64, pgpNum: 64)
+        let ec = Pool(id: 2, name: "e", kind: .erasure, size: 6, minSize: 5, crushRule: 1, pgNum: 32, pgpNum: 32, erasureK: 4, erasureM: 2)
+        #expect(rep.shardBytes(stored: 6400) == 100)
+        #expect(ec.shardBytes(stored: 6400) == 50)
+    }
+
+    @Test("upmap commands round-trip and name the bad line")
+    func commands() throws {
+        let text = "ceph osd rm-pg-upmap-items 1.7\nceph osd pg-upmap-items 1.1f 3 4 5 6\nceph osd pg-upmap-items 2.0 0 9\n"
+        let commands = try UpmapCommands(text: text)
+        #expect(commands.text == text)
+        #expect(commands.items[PGID(pool: 1, seed: 0x1f)] == [UpmapItem(from: 3, to: 4), UpmapItem(from: 5, to: 6)])
+        #expect(throws: UpmapCommandError(line: 2, reason: "expected pairs of OSD ids after 1.2")) {
+            try UpmapCommands(text: "\nceph osd pg-upmap-items 1.2 3\n")
+        }
+    }
+}
