@@ -9,9 +9,9 @@ import Testing
 @Suite("Upmap balancer")
 struct UpmapBalancerTests {
     /// A random cluster: hosts of 1–4 OSDs of random weights and classes (the first OSD of a host
-    /// is hdd), split over two racks; some OSDs out, one maybe down. Pools: 1 replicated size 3
+    /// is hdd, the second ssd), split over two racks; some OSDs out, one maybe down. Pools: 1 replicated size 3
     /// over hosts, 2 erasure (size 3 or 4) over hosts of class hdd, 3 replicated size 4 as
-    /// 2 racks × 2 hosts.
+    /// 2 racks × 2 hosts, 4 replicated size 3 with an ssd first and hdd replicas (two takes).
     struct RandomCluster {
         var map: OSDMap
         /// Host and rack of each OSD, from the generator (not from the map).
@@ -32,12 +32,12 @@ struct UpmapBalancerTests {
             var osd: Int32 = 0
             var hostWeights: [Double] = []
             for h in 0..<hosts {
-                let count = equal ? 3 : 1 + Int(rng.next() % 4)
+                let count = equal ? 3 : (h == 0 ? 2 : 1) + Int(rng.next() % 3)
                 var items = ""
                 var sum = 0.0
                 for i in 0..<count {
                     let weight = equal ? 1.0 : Double(1 + rng.next() % 8) / 2
-                    let isHDD = i == 0 || rng.next() % 3 != 0
+                    let isHDD = i == 0 || (i != 1 && rng.next() % 3 != 0)
                     devices += "device \(osd) osd.\(osd) class \(isHDD ? "hdd" : "ssd")\n"
                     if isHDD { hdd.insert(osd) }
                     items += "\titem osd.\(osd) weight \(DecimalFormat.fixed(weight, decimals: 3))\n"
@@ -66,7 +66,8 @@ struct UpmapBalancerTests {
             text += """
                 rule rep {\n\tid 0\n\ttype replicated\n\tmin_size 1\n\tmax_size 10\n\tstep take default\n\tstep chooseleaf firstn 0 type host\n\tstep emit\n}
                 rule ec {\n\tid 1\n\ttype erasure\n\tmin_size 1\n\tmax_size 10\n\tstep set_chooseleaf_tries 5\n\tstep set_choose_tries 100\n\tstep take default class hdd\n\tstep chooseleaf indep 0 type host\n\tstep emit\n}
-                rule racks {\n\tid 2\n\ttype replicated\n\tmin_size 1\n\tmax_size 10\n\tstep take default\n\tstep choose firstn 2 type rack\n\tstep chooseleaf firstn 2 type host\n\tstep emit\n}\n
+                rule racks {\n\tid 2\n\ttype replicated\n\tmin_size 1\n\tmax_size 10\n\tstep take default\n\tstep choose firstn 2 type rack\n\tstep chooseleaf firstn 2 type host\n\tstep emit\n}
+                rule ssdprimary {\n\tid 3\n\ttype replicated\n\tmin_size 1\n\tmax_size 10\n\tstep take default class ssd\n\tstep chooseleaf firstn 1 type host\n\tstep emit\n\tstep take default class hdd\n\tstep chooseleaf firstn -1 type host\n\tstep emit\n}\n
                 """
             let crush = try CrushMap(text: text)
             var osds: [OSD] = []
@@ -82,6 +83,7 @@ struct UpmapBalancerTests {
                 pools[2] = Pool(id: 2, name: "ec", kind: .erasure, size: ecSize, minSize: 2, crushRule: 1, pgNum: pgs, pgpNum: pgs,
                                 erasureK: Int(ecSize) - 1, erasureM: 1)
                 pools[3] = Pool(id: 3, name: "racks", kind: .replicated, size: 4, minSize: 2, crushRule: 2, pgNum: pgs, pgpNum: pgs)
+                pools[4] = Pool(id: 4, name: "ssdprimary", kind: .replicated, size: 3, minSize: 2, crushRule: 3, pgNum: pgs, pgpNum: pgs)
             }
             map = OSDMap(poolMax: 3, pools: pools, osds: osds, crush: crush)
             self.host = host
@@ -102,8 +104,17 @@ struct UpmapBalancerTests {
             let old = before.mapping(for: pg).up
             let new = after.mapping(for: pg).up
             #expect(old.count == new.count, "\(pg)")
-            let hosts = new.map { cluster.host[$0]! }
-            #expect(Set(hosts).count == hosts.count, "\(pg) \(new): two shards on one host")
+            // Shards keep their positions; each replaced one lands on a host no other shard uses.
+            for i in new.indices where new[i] != old[i] {
+                let others = new.indices.filter { $0 != i }.map { cluster.host[new[$0]]! }
+                #expect(!others.contains(cluster.host[new[i]]!), "\(pg) \(new): two shards on one host")
+                // An ssd-primary PG keeps ssd for ssd and hdd for hdd.
+                if pg.pool == 4 { #expect(cluster.hdd.contains(new[i]) == cluster.hdd.contains(old[i]), "\(pg) \(old) -> \(new)") }
+            }
+            if pg.pool != 4 {
+                let hosts = new.map { cluster.host[$0]! }
+                #expect(Set(hosts).count == hosts.count, "\(pg) \(new): two shards on one host")
+            }
             for osd in new where !old.contains(osd) {
                 #expect(map.isUp(osd) && map.isIn(osd), "\(pg): osd.\(osd) is down or out")
                 if pg.pool == 2 { #expect(cluster.hdd.contains(osd), "\(pg): osd.\(osd) is not hdd") }

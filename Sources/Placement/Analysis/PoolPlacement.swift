@@ -28,6 +28,9 @@ public struct PoolPlacement: Sendable {
     let raw: [[Int32]]
     /// The OSDs the rule reaches, ascending by id.
     public let devices: [Device]
+    /// For a rule with several `take` steps (an ssd-primary rule), the OSDs under each take, so
+    /// that a shard stays under the take that placed it; empty for a rule with one take.
+    let takes: [Set<Int32>]
 
     /// Maps every PG of `pool` with `mapper`.
     public init(pool: Pool, mapper: PlacementMapper) {
@@ -62,6 +65,23 @@ public struct PoolPlacement: Sendable {
             }
         }
         self.devices = devices
+        let takeItems = rule.flatMap { map.crush.rules[Int($0)] }?.steps.filter { $0.op == .take }.map(\.arg1) ?? []
+        takes = takeItems.count > 1 ? takeItems.map { Self.devices(under: $0, in: map.crush) } : []
+    }
+
+    /// The devices under `item` (itself if it is one).
+    static func devices(under item: Int32, in crush: CrushMap) -> Set<Int32> {
+        var found: Set<Int32> = []
+        var stack = [item]
+        var seen: Set<Int32> = []
+        while let id = stack.popLast() {
+            if id >= 0 {
+                found.insert(id)
+            } else if seen.insert(id).inserted, let bucket = crush.bucket(id: id) {
+                stack.append(contentsOf: bucket.items)
+            }
+        }
+        return found
     }
 
     /// PG shards (`pg_num × size`) the pool places.

@@ -14,7 +14,8 @@ import CRUSH
 /// - a shard may move from OSD X to Y in a PG only if Y is up, in, reached by the rule (its
 ///   root and device class) with usable weight, not in the PG's up or raw set, Y's failure
 ///   domain holds no other shard of the PG, and Y shares X's bucket of every outer type the rule
-///   chooses (the rack of `choose 2 rack` then `chooseleaf 2 host`);
+///   chooses (the rack of `choose 2 rack` then `chooseleaf 2 host`), and, in a rule with several
+///   `take` steps (ssd primary, hdd replicas), under a take that also reaches X;
 /// - a move composes with the PG's existing items: undoing an item drops it, moving an
 ///   item's target rewrites it, else a pair is appended; the result is what
 ///   `PlacementMapper` then computes;
@@ -103,6 +104,8 @@ public struct UpmapBalancer: Sendable {
         let domainOf: [Int32: Int32]
         let outerOf: [Int32: [Int32]]
         let candidates: [Int32]
+        /// The rule's takes, when it has several (`PoolPlacement.takes`).
+        let takes: [Set<Int32>]
 
         init(placement: PoolPlacement, deviation: PoolDeviation, map: OSDMap, ancestry: CrushAncestry, domain: RuleFailureDomain) {
             up = placement.up
@@ -119,6 +122,7 @@ public struct UpmapBalancer: Sendable {
             counts = deviation.counts
             targets = deviation.targets
             candidates = deviation.targets.keys.sorted()
+            takes = placement.takes
             var domainOf: [Int32: Int32] = [:]
             var outerOf: [Int32: [Int32]] = [:]
             var osds = Set(candidates)
@@ -150,6 +154,7 @@ public struct UpmapBalancer: Sendable {
             if raw[seed].contains(to) && !items[seed].contains(where: { $0.from == to && $0.to == from }) { return false }
             let d = domainOf[to]
             for osd in set where osd != from && domainOf[osd] == d { return false }
+            if !takes.isEmpty && !takes.contains(where: { $0.contains(from) && $0.contains(to) }) { return false }
             return outerOf[to] == outerOf[from]
         }
 
