@@ -176,6 +176,14 @@ struct UpmapBalancerTests {
         let theirs = try UpmapCommands(text: golden)
         // The command file format is osdmaptool's, line for line.
         #expect(theirs.text == golden)
+        // Applied here, the commands map PGs as the map osdmaptool saved with them does.
+        let saved = try PlacementAnalysisTests.upSetsAndPrimaries(name + "-upmap")
+        let applied = PlacementMapper(theirs.applied(to: map))
+        #expect(saved.count == map.pools.values.reduce(0) { $0 + Int($1.pgNum) })
+        for (pg, (up, primary)) in saved {
+            let m = applied.mapping(for: pg)
+            #expect(m.up == up && m.upPrimary == primary, "\(pg)")
+        }
         let balancer = UpmapBalancer(maxDeviation: 1, maxChanges: 1000)
         let ours = balancer.balance(map)
         let measured = balancer.evaluate(theirs, on: map)
