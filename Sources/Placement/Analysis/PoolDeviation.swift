@@ -6,7 +6,7 @@ import CRUSH
 /// usable weight (`CroppedWeights`: its weight in the rule, capped where a failure domain is
 /// bigger than a PG can use); OSDs that are down or out have no target. Without cropping this
 /// is Ceph's target; with it, a target every OSD can reach.
-public struct PoolDeviation: Sendable, Equatable, Encodable {
+public struct PoolDeviation: Sendable, Equatable {
     public let pool: Int64
     /// Target shards by OSD id, for the OSDs that are up and in with usable weight.
     public let targets: [Int32: Double]
