@@ -54,7 +54,10 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CRUSH"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "CRUSH", .product(name: "Yams", package: "Yams")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
