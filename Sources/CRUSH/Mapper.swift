@@ -252,7 +252,13 @@ public final class CrushMapper: @unchecked Sendable {
     @inline(__always)
     func isOut(_ weights: UnsafeBufferPointer<UInt32>, item: Int32, x: Int32) -> Bool {
         if Int(item) >= weights.count { return true }
-        let w = weights[Int(item)]
+        return Self.rejectsAsOut(item, weight: weights[Int(item)], x: x)
+    }
+
+    /// `is_out` for a device with reweight `w` (16.16): is `item` rejected for input `x`?
+    /// A pure function of the three: 0 always rejects, 0x10000 and above never do.
+    @inline(__always)
+    public static func rejectsAsOut(_ item: Int32, weight w: UInt32, x: Int32) -> Bool {
         if w >= 0x10000 { return false }
         if w == 0 { return true }
         return CrushHash.hash2(CrushHash.rjenkins1, x.bits, item.bits) & 0xffff >= w
@@ -343,6 +349,7 @@ public final class CrushMapper: @unchecked Sendable {
                         }
                         if !reject && !collide && itemType == 0 {
                             reject = isOut(cx.weights, item: item, x: x)
+                            if cx.ws.recordsReweightChecks { cx.ws.noteReweightCheck(item, rejected: reject) }
                         }
                     }
                     if reject || collide {
@@ -442,7 +449,11 @@ public final class CrushMapper: @unchecked Sendable {
                             out2![Int(rep)] = item  // we already have a leaf
                         }
                     }
-                    if itemType == 0 && isOut(cx.weights, item: item, x: x) { break }
+                    if itemType == 0 {
+                        let rejected = isOut(cx.weights, item: item, x: x)
+                        if cx.ws.recordsReweightChecks { cx.ws.noteReweightCheck(item, rejected: rejected) }
+                        if rejected { break }
+                    }
                     out[Int(rep)] = item
                     left -= 1
                     break
