@@ -51,6 +51,10 @@ public final class IncrementalPlacement {
     /// What the last `apply(_:)` changed (kept until the next one; reading it while holding a
     /// copy across `apply` makes that call copy its buffers).
     public private(set) var changes = PGMappingChanges()
+    /// How many PGs the last `apply(_:)` looked at, and how many of those it ran through
+    /// CRUSH again (the rest only had their up and acting sets derived anew).
+    public private(set) var lastExamined = 0
+    public private(set) var lastRecomputed = 0
 
     private var mapper: PlacementMapper
     private var blocks: [Block] = []
@@ -140,6 +144,8 @@ public final class IncrementalPlacement {
     @discardableResult
     public func apply(_ change: OSDMapChange) throws(IncrementalPlacementError) -> PGMappingChanges {
         changes.removeAll()
+        lastExamined = 0
+        lastRecomputed = 0
         switch change {
         case .markDown(let osd):
             try setOSD(osd) { $0.state.remove(.up) }
@@ -203,9 +209,10 @@ public final class IncrementalPlacement {
         try checkOSD(osd)
         let i = Int(osd)
         let old = map.osds[i].weight
-        guard old != weight else { return }
+        let creates = !map.osds[i].exists && weight != 0
+        guard old != weight || creates else { return }
         candidates.removeAll(keepingCapacity: true)
-        if !map.osds[i].exists && weight != 0 {
+        if creates {
             // `set_weight` makes the slot exist, which every step reads: remap everything.
             remap(pools: Array(blocks.indices), crushChanged: false, recomputeCandidates: false) {
                 $0.setWeight(osd, weight)
@@ -281,6 +288,7 @@ public final class IncrementalPlacement {
         guard UInt64(pgCount - oldCount + newCount) <= UInt64(UInt32.max) else {
             throw .tooManyPGs(UInt64(pgCount - oldCount + newCount))
         }
+        lastExamined = max(oldCount, newCount)
         staged.removeAll()
         for seed in 0..<UInt32(oldCount) {
             derive(b, seed, with: mapper, into: &before)
@@ -328,6 +336,7 @@ public final class IncrementalPlacement {
         }
         candidates.removeSubrange(unique...)
 
+        lastExamined = candidates.count
         staged.removeAll()
         for key in candidates {
             let (b, seed) = locate(key)
@@ -368,6 +377,7 @@ public final class IncrementalPlacement {
     /// descent consulted, and stores and indexes its raw set. Its old `holders` entries must be
     /// gone already.
     private func recompute(_ b: Int, _ seed: UInt32) {
+        lastRecomputed += 1
         let plan = mapper.tables.pools[b]
         let pg = PGID(pool: plan.id, seed: seed)
         let key = blocks[b].keyBase &+ seed
