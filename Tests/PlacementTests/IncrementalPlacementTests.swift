@@ -278,3 +278,99 @@ struct IncrementalPlacementTests {
         }
     }
 }
+
+/// How much work a change costs: the PGs looked at and those run through CRUSH again, checked
+/// against counts taken from full mappings.
+@Suite("incremental placement scope")
+struct IncrementalPlacementScopeTests {
+    /// Two roots, `fast` (hosts f0…f3) and `slow` (hosts s0…s3), four OSDs per host; pool 1
+    /// replicated size 3 on fast, pool 2 replicated size 2 on slow; 100 and 60 PGs.
+    static func map() throws -> OSDMap {
+        var text = "tunable choose_total_tries 50\ntunable chooseleaf_descend_once 1\n"
+            + "tunable chooseleaf_vary_r 1\ntunable chooseleaf_stable 1\ntunable straw_calc_version 1\n"
+        for i in 0..<32 { text += "device \(i) osd.\(i)\n" }
+        text += "type 0 osd\ntype 1 host\ntype 2 root\n"
+        var id = -3
+        var rules = ""
+        for (r, root) in ["fast", "slow"].enumerated() {
+            var items = ""
+            for h in 0..<4 {
+                let first = r * 16 + h * 4
+                text += "host \(root.prefix(1))\(h) {\n\tid \(id)\n\talg straw2\n\thash 0\n"
+                    + (first..<(first + 4)).map { "\titem osd.\($0) weight 1.0\n" }.joined() + "}\n"
+                items += "\titem \(root.prefix(1))\(h) weight 4.0\n"
+                id -= 1
+            }
+            text += "root \(root) {\n\tid \(-1 - r)\n\talg straw2\n\thash 0\n" + items + "}\n"
+            rules += "rule \(root) {\n\tid \(r)\n\ttype replicated\n\tmin_size 1\n\tmax_size 10\n"
+                + "\tstep take \(root)\n\tstep chooseleaf firstn 0 type host\n\tstep emit\n}\n"
+        }
+        text += rules
+        return OSDMap(
+            pools: [
+                1: Pool(id: 1, name: "fast", kind: .replicated, size: 3, minSize: 2, crushRule: 0, pgNum: 100, pgpNum: 100),
+                2: Pool(id: 2, name: "slow", kind: .replicated, size: 2, minSize: 1, crushRule: 1, pgNum: 60, pgpNum: 60),
+            ],
+            osds: Array(repeating: OSD(state: [.exists, .up], weight: OSD.weightIn), count: 32),
+            crush: try CrushMap(text: text))
+    }
+
+    /// The PGs whose raw set holds `osd`, from a full pass.
+    static func holding(_ osd: Int32, _ map: OSDMap) -> Int {
+        let mapper = PlacementMapper(map)
+        return map.sortedPools.reduce(0) { count, pool in
+            count + (0..<pool.pgNum).filter { mapper.mapping(for: PGID(pool: pool.id, seed: $0)).raw.contains(osd) }.count
+        }
+    }
+
+    @Test("an OSD going down looks at the PGs holding it and runs none through CRUSH")
+    func down() throws {
+        let map = try Self.map()
+        let placement = try IncrementalPlacement(map)
+        try placement.apply(.markDown(5))
+        #expect(placement.lastExamined == Self.holding(5, map))
+        #expect(placement.lastRecomputed == 0)
+        #expect(placement.changes.count == Self.holding(5, map))
+    }
+
+    @Test("an OSD going out remaps the PGs holding it; coming back in, the PGs that rejected it")
+    func outAndIn() throws {
+        let map = try Self.map()
+        let placement = try IncrementalPlacement(map)
+        let holders = Self.holding(20, map)
+        try placement.apply(.markOut(20))
+        #expect(placement.lastRecomputed == holders)
+        #expect(placement.changes.count == holders)
+        try placement.apply(.markIn(20))
+        // Every PG that lost osd.20 rejected it on its way to the replacement.
+        #expect(placement.lastRecomputed == holders)
+        #expect(placement.changes.count == holders)
+        #expect(placement.map == map)
+    }
+
+    @Test("a CRUSH weight change under one root remaps only the pool on that root")
+    func crushWeight() throws {
+        let placement = try IncrementalPlacement(try Self.map())
+        try placement.apply(.crushWeight(3, 0x8000))
+        #expect(placement.lastExamined == 100)
+        #expect(placement.changes.pgs.allSatisfy { $0.pool == 1 })
+        try placement.apply(.crushWeight(17, 0x20000))
+        #expect(placement.lastExamined == 60)
+        #expect(placement.changes.pgs.allSatisfy { $0.pool == 2 })
+    }
+
+    @Test("changes naming what the map lacks are refused and change nothing")
+    func refused() throws {
+        let map = try Self.map()
+        let placement = try IncrementalPlacement(map)
+        #expect(throws: IncrementalPlacementError.noSuchOSD(32, maxOSD: 32)) { try placement.apply(.markOut(32)) }
+        #expect(throws: IncrementalPlacementError.noSuchPool(3)) { try placement.apply(.pgNum(pool: 3, 8)) }
+        #expect(throws: IncrementalPlacementError.noSuchPG(PGID(pool: 2, seed: 60), pgNum: 60)) {
+            try placement.apply(.setUpmapItems(PGID(pool: 2, seed: 60), [UpmapItem(from: 1, to: 2)]))
+        }
+        #expect(throws: IncrementalPlacementError.valueOutOfRange("reweight", value: 0x10001, range: 0...0x10000)) {
+            try placement.apply(.reweight(1, 0x10001))
+        }
+        #expect(placement.map == map)
+    }
+}
