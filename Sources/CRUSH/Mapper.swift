@@ -142,7 +142,7 @@ public final class CrushMapper: @unchecked Sendable {
         var localFallbackRetries = Int32(bitPattern: tunables.chooseLocalFallbackTries)
         var varyR = Int32(tunables.chooseLeafVaryR)
         var stable = Int32(tunables.chooseLeafStable)
-        let context = ChooseContext(weights: weights, ws: ws, args: args)
+        let context = ChooseContext(weights: weights, ws: ws, args: args, recordsChecks: ws.recordsReweightChecks)
 
         for step in steps {
             switch step.op {
@@ -244,6 +244,8 @@ public final class CrushMapper: @unchecked Sendable {
         let weights: UnsafeBufferPointer<UInt32>
         let ws: CrushWorkspace
         let args: CrushChooseArgs.Tables?
+        /// `ws.recordsReweightChecks`, read once per rule.
+        let recordsChecks: Bool
     }
 
     // MARK: - Choosing
@@ -349,7 +351,7 @@ public final class CrushMapper: @unchecked Sendable {
                         }
                         if !reject && !collide && itemType == 0 {
                             reject = isOut(cx.weights, item: item, x: x)
-                            if cx.ws.recordsReweightChecks { cx.ws.noteReweightCheck(item, rejected: reject) }
+                            if cx.recordsChecks { cx.ws.noteReweightCheck(item, rejected: reject) }
                         }
                     }
                     if reject || collide {
@@ -451,7 +453,7 @@ public final class CrushMapper: @unchecked Sendable {
                     }
                     if itemType == 0 {
                         let rejected = isOut(cx.weights, item: item, x: x)
-                        if cx.ws.recordsReweightChecks { cx.ws.noteReweightCheck(item, rejected: rejected) }
+                        if cx.recordsChecks { cx.ws.noteReweightCheck(item, rejected: rejected) }
                         if rejected { break }
                     }
                     out[Int(rep)] = item
