@@ -50,6 +50,15 @@ final class RemapFixture: @unchecked Sendable {
         return sum
     }
 
+    /// Applies `change` inside the measurement, then `undo` outside it.
+    func measure(_ benchmark: Benchmark, _ change: OSDMapChange, then undo: OSDMapChange?) throws {
+        benchmark.startMeasurement()
+        let changed = try placement.apply(change).count
+        benchmark.stopMeasurement()
+        blackHole(changed)
+        if let undo { try placement.apply(undo) }
+    }
+
     /// The next OSD to change (a different one each iteration).
     func nextOSD() -> Int32 {
         next = (next &+ 7919) % 10_000
@@ -71,32 +80,18 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Incremental remap, one OSD out") { benchmark in
-        let fixture = RemapFixture.shared
-        let osd = fixture.nextOSD()
-        benchmark.startMeasurement()
-        let changed = try fixture.placement.apply(.markOut(osd)).count
-        benchmark.stopMeasurement()
-        blackHole(changed)
-        try fixture.placement.apply(.markIn(osd))
+        let osd = RemapFixture.shared.nextOSD()
+        try RemapFixture.shared.measure(benchmark, .markOut(osd), then: .markIn(osd))
     }
 
     Benchmark("Incremental remap, one OSD back in") { benchmark in
-        let fixture = RemapFixture.shared
-        let osd = fixture.nextOSD()
-        try fixture.placement.apply(.markOut(osd))
-        benchmark.startMeasurement()
-        let changed = try fixture.placement.apply(.markIn(osd)).count
-        benchmark.stopMeasurement()
-        blackHole(changed)
+        let osd = RemapFixture.shared.nextOSD()
+        try RemapFixture.shared.placement.apply(.markOut(osd))
+        try RemapFixture.shared.measure(benchmark, .markIn(osd), then: nil)
     }
 
     Benchmark("Incremental remap, one OSD down") { benchmark in
-        let fixture = RemapFixture.shared
-        let osd = fixture.nextOSD()
-        benchmark.startMeasurement()
-        let changed = try fixture.placement.apply(.markDown(osd)).count
-        benchmark.stopMeasurement()
-        blackHole(changed)
-        try fixture.placement.apply(.markUp(osd))
+        let osd = RemapFixture.shared.nextOSD()
+        try RemapFixture.shared.measure(benchmark, .markDown(osd), then: .markUp(osd))
     }
 }
