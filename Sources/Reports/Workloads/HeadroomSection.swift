@@ -23,7 +23,7 @@ extension ScenarioReport {
                     .init("RBD PROVISIONED", key: "rbd_provisioned", alignment: .right, unit: "bytes"),
                     .init("MAX AVAIL", key: "max_avail", alignment: .right, unit: "bytes"),
                     .init("MAX AVAIL AFTER", key: "max_avail_after_loss", alignment: .right, unit: "bytes"),
-                    .init("CHANGE", key: "change_percent", alignment: .right, unit: "percent"),
+                    .init("CHANGE %", key: "change_percent", alignment: .right, unit: "percent"),
                 ])
             for p in n.pools {
                 let change = p.maxAvail > 0 ? (Double(p.maxAvailAfterLoss) - Double(p.maxAvail)) / Double(p.maxAvail) * 100 : 0
@@ -41,15 +41,20 @@ extension ScenarioReport {
                 caption: "Losing a whole rack and re-packing",
                 columns: [
                     .init("RACK", key: "rack"), .init("HOSTS", key: "hosts"),
-                    .init("PROBLEMS", key: "problems", alignment: .right), .init("WHAT DOES NOT RUN", key: "what_does_not_run"),
+                    .init("PROBLEMS", key: "problems", alignment: .right), .init("VERDICT", key: "verdict"),
                 ])
+            var problems: [Finding] = []
             for loss in workloads.rackLosses {
                 racks.rows.append([
                     ReportTable.Cell(loss.domain), ReportTable.Cell(loss.hosts.joined(separator: ", ")), .integer(loss.problems.count),
-                    ReportTable.Cell(loss.problems.isEmpty ? "everything runs" : loss.problems.joined(separator: "; ")),
+                    ReportTable.Cell(loss.problems.isEmpty ? "everything runs" : "does not fit"),
                 ])
+                problems += loss.problems.map {
+                    Finding(.info, code: "RACK_LOSS", message: $0 + ".", trigger: "rack \(loss.domain) lost (\(loss.hosts.joined(separator: ", ")))")
+                }
             }
             blocks.append(.table(racks))
+            if !problems.isEmpty { blocks.append(.findings(problems)) }
         }
         if !workloads.headroom.isEmpty {
             blocks.append(.paragraph(

@@ -15,8 +15,8 @@ extension ScenarioReport {
                     "What each host gives and what takes it, from the workload plan (\(workloads.plan.vms.filter { $0.node != nil }.count) VMs placed by the "
                         + "Proxmox HA manager, \(workloads.plan.pods.filter { $0.node != nil }.count) pods bound by kube-scheduler) and the host budgets. "
                         + "SYSTEM is the OS, Proxmox VE and the K3s server; CEPH the Ceph daemons (osd_memory_target per OSD, mon, mgr, mds). "
-                        + "K8S ALLOCATABLE is the node's allocatable: capacity less both reserves and the VMs' memory; "
-                        + "%REQ and %LIM are the pods' requests and limits against it, as kube-capacity shows them (a missing limit counts 0). "
+                        + "NODE ALLOC is the K3s node's allocatable: capacity less both reserves and the VMs' memory; "
+                        + "REQUESTS and LIMITS are the pods' and %REQ and %LIM their share of the node's allocatable, as kube-capacity shows them (a missing limit counts 0). "
                         + "ALLOCATED adds reserves, VMs and pod requests; %CAP is its share of the host."),
                 .table(allocationTable(hosts, caption: "CPU per host (1 = one hardware thread)", unit: "millicores", \.milliCPU, cell: ReportFigures.cpu, signed: ReportFigures.signedCPU)),
                 .table(allocationTable(hosts, caption: "Memory per host", unit: "bytes", \.memory, cell: { ReportFigures.bytes(UInt64(max($0, 0))) }, signed: ReportFigures.signedBytes)),
@@ -35,10 +35,10 @@ extension ScenarioReport {
                 .init("HOST", key: "host"), .init("CAPACITY", key: "capacity", alignment: .right, unit: unit),
                 .init("SYSTEM", key: "system", alignment: .right, unit: unit), .init("CEPH", key: "ceph", alignment: .right, unit: unit),
                 .init("VMS", key: "vms", alignment: .right, unit: unit),
-                .init("K8S ALLOCATABLE", key: "k8s_allocatable", alignment: .right, unit: unit),
-                .init("POD REQUESTS", key: "pod_requests", alignment: .right, unit: unit),
+                .init("NODE ALLOC", key: "k8s_allocatable", alignment: .right, unit: unit),
+                .init("REQUESTS", key: "pod_requests", alignment: .right, unit: unit),
                 .init("%REQ", key: "pod_requests_percent", alignment: .right, unit: "percent"),
-                .init("POD LIMITS", key: "pod_limits", alignment: .right, unit: unit),
+                .init("LIMITS", key: "pod_limits", alignment: .right, unit: unit),
                 .init("%LIM", key: "pod_limits_percent", alignment: .right, unit: "percent"),
                 .init("ALLOCATED", key: "allocated", alignment: .right, unit: unit),
                 .init("%CAP", key: "allocated_percent", alignment: .right, unit: "percent"),
@@ -73,8 +73,8 @@ extension ScenarioReport {
     /// Memory allocated on each host as a share of its RAM, by role, with the 100% line.
     func memoryChart(_ hosts: [HostAllocation]) -> BarChart {
         BarChart(
-            id: "host-memory", title: "Memory allocated per host (reserves, VMs, pod requests)",
-            xAxis: ChartAxis(label: "host", unit: ""), yAxis: ChartAxis(label: "allocated RAM", unit: "% of the host's RAM"),
+            id: "host-memory", title: "Memory allocated per host: reserves, VMs and pod requests, as a share of its RAM",
+            xAxis: ChartAxis(label: "host", unit: ""), yAxis: ChartAxis(label: "allocated RAM", unit: "%"),
             bars: hosts.map {
                 BarChart.Bar(label: $0.host, value: ReportFigures.share($0.allocated.memory, of: $0.capacity.memory), group: $0.role)
             },
