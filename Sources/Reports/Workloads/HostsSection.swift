@@ -56,6 +56,7 @@ extension ScenarioReport {
             total.podLimits += h.podLimits
             total.nodeAllocatable! += h.nodeAllocatable ?? .zero
         }
+        if hosts.allSatisfy({ $0.nodeAllocatable == nil }) { total.nodeAllocatable = nil }
         for h in hosts + [total] {
             let node = h.nodeAllocatable.map { $0[keyPath: part] }
             table.rows.append([
