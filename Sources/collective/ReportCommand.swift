@@ -10,7 +10,7 @@ extension ReportFormat: ExpressibleByArgument {}
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "The capacity-planning report of a scenario: summary, pools, OSDs, projection, recommendations.",
+        abstract: "The capacity-planning report of a scenario: summary, pools, OSDs, hosts, services, headroom, recommendations.",
         discussion: "html is one self-contained page (inline CSS and SVG charts); json follows docs/report.schema.json."
     )
 

@@ -1,5 +1,6 @@
 import CRUSH
 import Placement
+import Simulation
 
 /// The report's spelling of figures: bytes as `ceph df` prints them (`CapacityFormat.bytes`),
 /// percentages and ratios with two decimals, days as whole days.
@@ -25,5 +26,29 @@ enum ReportFigures {
         guard let h else { return ReportTable.Cell(growing ? "> 100 years" : "never") }
         let text = h.day == 0 ? "now (osd.\(h.osd))" : "\(h.day) d (osd.\(h.osd))"
         return ReportTable.Cell(text, value: .integer(Int64(h.day)))
+    }
+}
+
+extension ReportFigures {
+    /// CPU as Kubernetes writes it (`1500m`, `4`); the value in millicores.
+    static func cpu(_ millicores: Int64) -> ReportTable.Cell {
+        ReportTable.Cell(CPUQuantity(millicores: millicores).description, value: .integer(millicores))
+    }
+
+    /// Bytes that may be negative (free memory of an over-committed host): `-1.5 GiB`.
+    static func signedBytes(_ n: Int64) -> ReportTable.Cell {
+        let text = (n < 0 ? "-" : "") + CapacityFormat.bytes(n.magnitude)
+        return ReportTable.Cell(text, value: .integer(n))
+    }
+
+    /// CPU that may be negative.
+    static func signedCPU(_ millicores: Int64) -> ReportTable.Cell {
+        let text = (millicores < 0 ? "-" : "") + CPUQuantity(millicores: Int64(millicores.magnitude)).description
+        return ReportTable.Cell(text, value: .integer(millicores))
+    }
+
+    /// `part` as a percentage of `whole` (0 when `whole` is 0).
+    static func share(_ part: Int64, of whole: Int64) -> Double {
+        whole > 0 ? Double(part) / Double(whole) * 100 : 0
     }
 }

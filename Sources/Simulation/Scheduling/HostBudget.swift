@@ -36,12 +36,20 @@ public struct HostBudget: Sendable, Equatable {
 
 /// One reserve of a `HostBudget`: `2 × ceph-osd` with the resources they keep.
 public struct HostReserve: Sendable, Equatable {
+    /// Who keeps it: the host itself (OS, hypervisor, K3s server) or Ceph's daemons.
+    public enum Kind: String, Sendable, Equatable {
+        case system
+        case ceph
+    }
+
     public var what: String
     public var amount: ResourceAmount
+    public var kind: Kind
 
-    public init(what: String, amount: ResourceAmount) {
+    public init(what: String, amount: ResourceAmount, kind: Kind = .system) {
         self.what = what
         self.amount = amount
+        self.kind = kind
     }
 }
 
@@ -55,11 +63,12 @@ extension Scenario {
     public func hostBudget(for host: Host) -> HostBudget {
         let gib: Int64 = 1 << 30
         var reserves: [HostReserve] = []
-        func keep(_ count: Int, _ what: String, cpu: Int64, memory: Int64) {
+        func keep(_ count: Int, _ what: String, cpu: Int64, memory: Int64, kind: HostReserve.Kind = .system) {
             guard count > 0 else { return }
             let label = count == 1 ? what : "\(count) × \(what)"
             reserves.append(HostReserve(
-                what: label, amount: ResourceAmount(milliCPU: cpu * Int64(count), memory: memory * Int64(count))))
+                what: label, amount: ResourceAmount(milliCPU: cpu * Int64(count), memory: memory * Int64(count)),
+                kind: kind))
         }
         let isProxmox = services.proxmox?.nodes.contains(host.name) ?? false
         if isProxmox {
@@ -71,10 +80,10 @@ extension Scenario {
             keep(1, "k3s server", cpu: 2000, memory: 2 * gib)
         }
         let osdMemory = Int64(clamping: ceph.config.osdMemoryTarget.bytes)
-        keep(host.disks.count, "ceph-osd", cpu: 1000, memory: osdMemory)
-        keep(ceph.mons.filter { $0 == host.name }.count, "ceph-mon", cpu: 1000, memory: 2 * gib)
-        keep(ceph.mgrs.filter { $0 == host.name }.count, "ceph-mgr", cpu: 1000, memory: 2 * gib)
-        keep(ceph.mds.filter { $0 == host.name }.count, "ceph-mds", cpu: 1000, memory: 4 * gib)
+        keep(host.disks.count, "ceph-osd", cpu: 1000, memory: osdMemory, kind: .ceph)
+        keep(ceph.mons.filter { $0 == host.name }.count, "ceph-mon", cpu: 1000, memory: 2 * gib, kind: .ceph)
+        keep(ceph.mgrs.filter { $0 == host.name }.count, "ceph-mgr", cpu: 1000, memory: 2 * gib, kind: .ceph)
+        keep(ceph.mds.filter { $0 == host.name }.count, "ceph-mds", cpu: 1000, memory: 4 * gib, kind: .ceph)
         return HostBudget(
             host: host.name,
             capacity: ResourceAmount(milliCPU: Int64(host.threads) * 1000, memory: Int64(clamping: host.ram.bytes)),

@@ -11,6 +11,9 @@ public struct KubernetesPod: Sendable, Equatable {
     public var labels: [String: String]
     /// Requests as written: a missing request counts 0 for the fit check.
     public var requests: ResourceAmount
+    /// Limits as written: a missing limit counts 0 (as `kubectl describe node` and
+    /// kube-capacity sum them).
+    public var limits: ResourceAmount = .zero
     public var nodeSelector: [String: String]
     public var nodeAffinity: NodeAffinity?
     public var tolerations: [Toleration]
@@ -88,9 +91,7 @@ extension Scenario {
     /// The pods one workload creates.
     public func pods(of workload: KubernetesWorkload) -> [KubernetesPod] {
         let labels = workload.labels.isEmpty ? ["app": workload.name] : workload.labels
-        let requests = ResourceAmount(
-            milliCPU: workload.requests.cpu?.millicores ?? 0,
-            memory: Int64(clamping: workload.requests.memory?.bytes ?? 0))
+        let requests = workload.requests.amount
         let claims = workload.claimNames()
         return (0..<max(workload.replicas, 0)).map { index in
             let name: String
@@ -108,12 +109,14 @@ extension Scenario {
                     PodClaim(name: "\($0.name)-\(workload.name)-\(index)", pool: storagePool(for: $0), size: $0.size, accessMode: $0.accessMode)
                 }
             }
-            return KubernetesPod(
+            var pod = KubernetesPod(
                 name: name, namespace: workload.namespace, kind: workload.kind, workload: workload.name,
                 labels: labels, requests: requests, nodeSelector: workload.nodeSelector,
                 nodeAffinity: workload.nodeAffinity, tolerations: workload.tolerations,
                 podAntiAffinity: workload.podAntiAffinity, topologySpread: workload.topologySpread,
                 claims: podClaims)
+            pod.limits = workload.limits.amount
+            return pod
         }
     }
 }

@@ -37,3 +37,10 @@ public struct ResourceAmount: Sendable, Hashable, Codable {
         "\(CPUQuantity(millicores: milliCPU)) CPU, \(ByteSize(bytes: UInt64(max(memory, 0))))"
     }
 }
+
+extension ResourceList {
+    /// The list as an amount; a missing quantity counts 0.
+    public var amount: ResourceAmount {
+        ResourceAmount(milliCPU: cpu?.millicores ?? 0, memory: Int64(clamping: memory?.bytes ?? 0))
+    }
+}
