@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // Engine: CRUSH maps, hashing, rules, codecs. Standard library only.
@@ -25,7 +26,10 @@ let package = Package(
         // Engine: scenarios (fleet, Ceph settings, services, timeline, workloads). Yams reads them.
         .target(
             name: "Simulation",
-            dependencies: ["CRUSH", "Placement", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CRUSH", "Placement", .product(name: "Yams", package: "Yams"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // The command-line face: argument parsing only.
