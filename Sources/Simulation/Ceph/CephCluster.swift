@@ -110,10 +110,14 @@ struct CephCluster {
                 for pg in change.changedPGs { changed.append((change.poolIndex, pg)) }
             }
         }
+        reevaluateAll()
+        return changed
+    }
+
+    mutating func reevaluateAll() {
         for p in pools.indices {
             for pg in 0..<pools[p].pgNum { reevaluate(pool: p, pg: pg) }
         }
-        return changed
     }
 
     /// Drops stray copies if the PG no longer needs them, then recomputes its state and the

@@ -136,8 +136,9 @@ extension PoolPGs {
         let primary = up.first { completeHolders.contains($0) } ?? completeHolders[0]
         let sources: [Int32]
         if erasure {
-            sources = Array(completeHolders.filter { !targets.contains($0) }.prefix(dataChunks))
-            guard sources.count >= dataChunks else { return nil }
+            // Any k complete shards rebuild the missing ones (a target may serve the shard it
+            // already holds).
+            sources = Array(completeHolders.prefix(dataChunks))
         } else {
             sources = [primary]
         }

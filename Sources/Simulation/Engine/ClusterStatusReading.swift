@@ -40,7 +40,7 @@ extension SimulationRun {
         var stored = 0.0
         for (p, pool) in cluster.pools.enumerated() {
             let objectsPerShard = (pool.pgBytes / Self.objectSize).rounded(.up)
-            degradedObjects += Double(cluster.missingCopies[p]) * objectsPerShard + (cluster.lagBytes[p] / Self.objectSize).rounded(.up)
+            degradedObjects += Double(cluster.missingCopies[p]) * objectsPerShard + (max(0, cluster.lagBytes[p]) / Self.objectSize).rounded()
             misplacedObjects += Double(cluster.misplacedCopies[p]) * objectsPerShard
             objectCopies += Double(pool.pgNum * pool.size) * objectsPerShard
             stored += pool.stored
@@ -50,7 +50,7 @@ extension SimulationRun {
         }
 
         var checks: [HealthCheck] = []
-        let mons = scenario.ceph.mons.filter { currentFleet.host(named: $0) != nil }
+        let mons = mons.filter { currentFleet.host(named: $0) != nil }
         if !quorum.isQuorate {
             checks.append(HealthCheck(
                 name: "MON_DOWN", severity: .err,

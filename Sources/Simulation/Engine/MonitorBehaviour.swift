@@ -20,7 +20,7 @@ extension SimulationRun {
 
     func monQuorum() -> Quorum {
         let fleet = currentFleet
-        let mons = scenario.ceph.mons.filter { fleet.host(named: $0) != nil }
+        let mons = mons.filter { fleet.host(named: $0) != nil }
         return Quorum.majority(of: mons, components: connectivity.components(of: fleet))
     }
 
@@ -46,15 +46,12 @@ extension SimulationRun {
         var jitter: Int64?
         var up: [Int32] = []
         var markedIn: [Int32] = []
+        var returning: [Int32] = []
         for osdIndex in 0..<Int(cluster.map.maxOSD) {
             let osd = Int32(osdIndex)
             guard cluster.map.exists(osd) else { continue }
             if !isAlive(osd, quorumHosts: hosts) {
-                if stoppedAt[osdIndex] < 0 {
-                    stoppedAt[osdIndex] = now
-                    let pools = cluster.pools.count
-                    for p in 0..<pools { writtenAtStop[osdIndex * pools + p] = cluster.pools[p].written }
-                }
+                if stoppedAt[osdIndex] < 0 { stoppedAt[osdIndex] = now }
                 if cluster.map.isUp(osd), hosts != nil, !downMarkPending[osdIndex] {
                     if jitter == nil { jitter = detectionRandom.below(Self.heartbeatInterval) }
                     downMarkPending[osdIndex] = true
@@ -63,7 +60,7 @@ extension SimulationRun {
                 }
             } else if cluster.map.isUp(osd) {
                 downMarkPending[osdIndex] = false
-                if stoppedAt[osdIndex] >= 0 { catchUp(osd) }
+                if stoppedAt[osdIndex] >= 0 { returning.append(osd) }
             } else if hosts != nil {
                 cluster.map.osds[osdIndex].state.insert(.up)
                 markedDownAt[osdIndex] = -1
@@ -73,29 +70,45 @@ extension SimulationRun {
                     cluster.map.osds[osdIndex].weight = OSD.weightIn
                     markedIn.append(osd)
                 }
-                if stoppedAt[osdIndex] >= 0 { catchUp(osd) }
+                if stoppedAt[osdIndex] >= 0 { returning.append(osd) }
                 mapDirty = true
             }
         }
+        catchUp(returning)
         if !up.isEmpty { events.append(.markedUp(up)) }
         if !markedIn.isEmpty { events.append(.markedIn(markedIn)) }
     }
 
-    /// The OSD runs again with its data: every copy it holds misses what its pool wrote since
-    /// it stopped (log-based recovery brings it up to date).
-    mutating func catchUp(_ osd: Int32) {
-        let osdIndex = Int(osd)
+    /// OSDs run again with their data. A PG took writes without one of its holders only once
+    /// the monitors had marked that holder down (until then the primary waits for it) and only
+    /// while it stayed active without it (at least min_size other complete copies, or k
+    /// shards, not coming back now). Those writes are what the holder misses; log-based
+    /// recovery brings it up to date.
+    mutating func catchUp(_ returning: [Int32]) {
+        guard !returning.isEmpty else { return }
         let poolCount = cluster.pools.count
+        for osd in returning where Int(osd) < stoppedAt.count { stoppedAt[Int(osd)] = -1 }
+        let missing = returning.filter { Int($0) < missesWrites.count && missesWrites[Int($0)] }
+        for osd in returning where Int(osd) < missesWrites.count { missesWrites[Int(osd)] = false }
+        guard !missing.isEmpty else { return }
         for p in 0..<poolCount {
             let pool = cluster.pools[p]
-            let missed = pool.written - writtenAtStop[osdIndex * poolCount + p]
-            guard missed > 0, pool.pgNum > 0 else { continue }
-            let perHolder = missed / Double(pool.pgNum) / Double(pool.dataChunks)
-            for i in pool.holders.indices where pool.holders[i] == osd {
-                cluster.setLag(pool: p, index: i, to: pool.lag[i] + perHolder)
+            guard pool.pgNum > 0 else { continue }
+            for pg in 0..<pool.pgNum {
+                let range = pool.slots(of: pg)
+                var others = 0
+                for i in range where pool.holders[i] != crushItemNone && !returning.contains(pool.holders[i])
+                    && pool.isUp(pool.holders[i], cluster.osdUp) && pool.lag[i] == 0 { others += 1 }
+                guard others >= max(pool.minSize, pool.readable) else { continue }
+                for i in range where missing.contains(pool.holders[i]) {
+                    let osd = Int(pool.holders[i])
+                    let missed = pool.written - writtenAtStop[osd * poolCount + p]
+                    guard missed > 0 else { continue }
+                    cluster.setLag(pool: p, index: i, to: pool.lag[i] + missed / Double(pool.pgNum) / Double(pool.dataChunks))
+                }
             }
         }
-        stoppedAt[osdIndex] = -1
+        pgsDirty = true
     }
 
     mutating func markDown(_ osd: Int32) {
@@ -106,6 +119,9 @@ extension SimulationRun {
         guard hosts != nil, cluster.map.isUp(osd), !isAlive(osd, quorumHosts: hosts) else { return }
         cluster.map.osds[osdIndex].state.remove(.up)
         markedDownAt[osdIndex] = now
+        missesWrites[osdIndex] = true
+        let pools = cluster.pools.count
+        for p in 0..<pools { writtenAtStop[osdIndex * pools + p] = cluster.pools[p].written }
         mapDirty = true
         appendOSD(osd, to: { if case .markedDown(let list) = $0 { list } else { nil } }, make: ClusterEvent.markedDown)
         if cluster.map.isIn(osd) {

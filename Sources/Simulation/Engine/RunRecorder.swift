@@ -12,6 +12,11 @@ struct RunRecorder {
     /// First HEALTH_OK at or after the last timeline event, once the run is past it.
     private var healthyAfterLastEvent: Duration?
     private var bytesMovedAtIncidentStart: UInt64 = 0
+    /// Whether the current incident's window has seen the cluster unclean / unhealthy (the
+    /// times to clean and to HEALTH_OK count from the event to the first clean or healthy step
+    /// after that).
+    private var uncleanInIncident = false
+    private var unhealthyInIncident = false
 
     init(scenario: Scenario, seed: UInt64) {
         self.scenario = scenario
@@ -27,6 +32,8 @@ struct RunRecorder {
             if case .timeline(let index, let timelineEvent) = event {
                 closeIncident(at: step.time)
                 bytesMovedAtIncidentStart = ceph.bytesMoved
+                uncleanInIncident = false
+                unhealthyInIncident = false
                 incidents.append(Incident(
                     index: index, event: timelineEvent, end: step.time, worstDegradedPGs: 0, worstUndersizedPGs: 0,
                     worstInactivePGs: 0, lostPGs: 0, peakDegradedBytes: 0, bytesMoved: 0, osdsMarkedDown: 0,
@@ -47,10 +54,13 @@ struct RunRecorder {
                 if case .markedOut(let osds) = event { incident.osdsMarkedOut += osds.count }
             }
             let since = step.time - incident.event.at
-            if incident.activeCleanAfter == nil, ceph.isActiveClean, ceph.recoveringPGs == 0 {
-                incident.activeCleanAfter = since
+            let clean = ceph.isActiveClean && ceph.recoveringPGs + ceph.waitingPGs == 0
+            if !clean { uncleanInIncident = true }
+            if ceph.health.status != .ok { unhealthyInIncident = true }
+            if incident.activeCleanAfter == nil, clean, uncleanInIncident { incident.activeCleanAfter = since }
+            if incident.healthOKAfter == nil, ceph.health.status == .ok, unhealthyInIncident {
+                incident.healthOKAfter = since
             }
-            if incident.healthOKAfter == nil, ceph.health.status == .ok { incident.healthOKAfter = since }
             incident.end = step.time
             incidents[incidents.count - 1] = incident
         }

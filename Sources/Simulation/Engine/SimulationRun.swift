@@ -22,12 +22,16 @@ struct SimulationRun {
     var partition: [[String]]?
     var failedDisks: Set<Int32> = []
     var quorum: Quorum
+    /// Hosts running a monitor: the file's, plus assimilated hosts that join as `mon`.
+    var mons: [String]
 
     // Failure detection, per OSD id.
     /// When the OSD stopped (dead or cut off); -1 while it runs.
     var stoppedAt: [Int64] = []
-    /// Each pool's `written` when the OSD stopped: what it misses is what was written since.
+    /// Each pool's `written` when the OSD was marked down: what it misses is what was written
+    /// since (`missesWrites`: it was marked down since it last ran).
     var writtenAtStop: [Double] = []
+    var missesWrites: [Bool] = []
     var downMarkPending: [Bool] = []
     /// When the monitors marked it down; -1 while up.
     var markedDownAt: [Int64] = []
@@ -35,6 +39,8 @@ struct SimulationRun {
     // What this moment did.
     var events: [ClusterEvent] = []
     var mapDirty = false
+    /// Holders changed without a map change (an OSD that was never marked down caught up).
+    var pgsDirty = false
     private var recoveryGeneration: UInt64 = 0
 
     init(scenario: Scenario, seed: UInt64, horizon: Int64) {
@@ -45,6 +51,7 @@ struct SimulationRun {
         scheduler = RecoveryScheduler(maxBackfills: config.osdMaxBackfills, backfillfullRatio: config.backfillfullRatio)
         detectionRandom = SplitMix64(seed: seed).split("failure-detection")
         running = Set(scenario.fleet.hosts.map(\.name))
+        mons = scenario.ceph.mons
         quorum = Quorum(members: [], votes: 0, needed: 1, total: 0)
         let lastEvent = scenario.timeline.map { $0.at.wholeMilliseconds }.max() ?? 0
         self.horizon = lastEvent + horizon
@@ -66,6 +73,7 @@ struct SimulationRun {
             stoppedAt += [Int64](repeating: -1, count: extra)
             downMarkPending += [Bool](repeating: false, count: extra)
             markedDownAt += [Int64](repeating: -1, count: extra)
+            missesWrites += [Bool](repeating: false, count: extra)
             writtenAtStop += [Double](repeating: 0, count: extra * pools)
         }
     }
@@ -83,6 +91,7 @@ struct SimulationRun {
             now = time
             events = []
             mapDirty = false
+            pgsDirty = false
             advanceData()
             while let next = queue.nextTime, next == time, let event = queue.popNext() {
                 handle(event)
@@ -91,11 +100,14 @@ struct SimulationRun {
             if mapDirty {
                 _ = cluster.applyMap()
                 scheduler.rescan(&cluster)
+            } else if pgsDirty {
+                cluster.reevaluateAll()
+                scheduler.rescan(&cluster)
             }
             scheduler.start(&cluster)
             scheduleRecoveryWake()
             #if DEBUG
-            checkInvariants()
+            checkInvariants(mapChanged: mapDirty)
             #endif
             let current = step()
             onStep(current)
@@ -168,11 +180,13 @@ struct SimulationRun {
     /// The invariants every step keeps: each PG's up set is the Placement model's for the
     /// current map; no acting member is an OSD marked down; the pools' bytes are what was there
     /// plus what was written; reservation counts match the running flows.
-    private func checkInvariants() {
-        let mapper = PlacementMapper(cluster.map)
+    /// Up sets are compared for up to 64 PGs per pool, after each map change.
+    private func checkInvariants(mapChanged: Bool) {
+        let mapper = mapChanged ? PlacementMapper(cluster.map) : nil
         var mapping = PGMapping()
         for (p, pool) in cluster.pools.enumerated() {
-            for pg in stride(from: 0, to: pool.pgNum, by: max(1, pool.pgNum / 64)) {
+            for pg in stride(from: 0, to: mapChanged ? pool.pgNum : 0, by: max(1, pool.pgNum / 64)) {
+                guard let mapper else { break }
                 mapper.map(PGID(pool: pool.poolID, seed: UInt32(pg)), into: &mapping)
                 let up = cluster.mapping.up(pool: p, pg: pg).filter { $0 != crushItemNone }
                 assert(up == mapping.up.filter { $0 != crushItemNone }, "up set of \(pool.poolID).\(pg) differs from Placement's")

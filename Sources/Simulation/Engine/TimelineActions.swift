@@ -38,8 +38,9 @@ extension SimulationRun {
             if let queen = currentFleet.queen { running.remove(queen.name) }
         case .restoreQueen:
             if let queen = currentFleet.queen { running.insert(queen.name) }
-        case .addHost(let host, _):
+        case .addHost(let host, let joins):
             addHost(host)
+            if joins.contains(.mon), !mons.contains(host.name) { mons.append(host.name) }
         case .removeHost(let host):
             removeHost(host)
         case .drainHost(let host):
@@ -83,6 +84,7 @@ extension SimulationRun {
         purgeCopies(on: osd)
         let index = Int(osd)
         stoppedAt[index] = -1
+        missesWrites[index] = false
         if cluster.map.osds[index].state.contains(.autoOut) || cluster.map.osds[index].weight == 0 {
             cluster.map.osds[index].state.remove(.autoOut)
             cluster.map.osds[index].weight = OSD.weightIn

@@ -61,7 +61,9 @@ public enum SimulationTextReport {
         if ceph.lostPGs > 0 { data.append("DATA LOST in \(ceph.lostPGs) pgs") }
         if !ceph.inactivePools.isEmpty { data.append("I/O blocked in " + ceph.inactivePools.joined(separator: ", ")) }
         if previous == nil || previous!.monQuorum.members != ceph.monQuorum.members {
-            data.append(ceph.monQuorum.isQuorate ? "mon quorum " + ceph.monQuorum.members.joined(separator: ",") : "NO MON QUORUM")
+            data.append(ceph.monQuorum.isQuorate
+                ? "mon quorum " + ceph.monQuorum.members.joined(separator: ",")
+                : "NO MON QUORUM: no OSD is marked down or out, the PG states are the last map's, and I/O waits on every PG with a copy on a stopped host")
         }
         if !data.isEmpty { state += "; " + data.joined(separator: "; ") }
         lines.append(state)
@@ -103,13 +105,22 @@ public enum SimulationTextReport {
         out += "      " + facts.joined(separator: "; ") + "\n"
         var outcome: [String] = []
         let window = incident.end - incident.event.at
-        if incident.worstHealth == .ok {
+        if incident.worstHealth == .ok && incident.activeCleanAfter == nil && incident.worstDegradedPGs == 0 {
             outcome.append("HEALTH_OK throughout")
         } else {
-            outcome.append(incident.activeCleanAfter.map { "all PGs active+clean after \(time($0))" }
-                ?? "not active+clean within \(time(window))")
-            outcome.append(incident.healthOKAfter.map { "HEALTH_OK after \(time($0))" }
-                ?? "not HEALTH_OK within \(time(window))")
+            if let after = incident.activeCleanAfter {
+                outcome.append("all PGs active+clean after \(time(after))")
+            } else if incident.worstDegradedPGs == 0 && incident.worstInactivePGs == 0 && incident.bytesMoved == 0 {
+                outcome.append("PGs stayed active+clean")
+            } else {
+                outcome.append("not active+clean within \(time(window))")
+            }
+            if incident.worstHealth == .ok {
+                outcome.append("HEALTH_OK throughout (misplaced data is not a health warning)")
+            } else {
+                outcome.append(incident.healthOKAfter.map { "HEALTH_OK after \(time($0))" }
+                    ?? "not HEALTH_OK within \(time(window))")
+            }
         }
         out += "      " + outcome.joined(separator: "; ") + "\n"
         return out
@@ -129,7 +140,8 @@ public enum SimulationTextReport {
         ByteSize(bytes: value).description
     }
 
+    /// To the second: the model's millisecond timing (heartbeat jitter) is noise to a reader.
     static func time(_ duration: Duration) -> String {
-        DurationText.format(duration)
+        DurationText.format(.seconds(duration.components.seconds))
     }
 }
