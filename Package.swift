@@ -58,7 +58,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CRUSH"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CRUSH", "Placement"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -94,7 +94,8 @@ extension PoolPGs {
         if acting < size { state.insert(.undersized) }
         let missing = size - acting
         if missing > 0 || lagging { state.insert(.degraded) }
-        if remapped { state.insert(.remapped) }
+        // A pg_temp (acting ≠ up) exists only once peering chose an acting set.
+        if remapped && !state.contains(.down) { state.insert(.remapped) }
         if state == [.active] { state.insert(.clean) }
         return PGEvaluation(state: state, missingCopies: missing, misplacedCopies: misplaced, lost: lost)
     }

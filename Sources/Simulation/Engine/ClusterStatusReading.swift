@@ -74,7 +74,7 @@ extension SimulationRun {
             if !downHosts.isEmpty {
                 checks.append(HealthCheck(
                     name: "OSD_HOST_DOWN", severity: .warn,
-                    summary: "\(downHosts.count) host (\(downHostOSDs) osds) down"))
+                    summary: "\(downHosts.count) host\(downHosts.count == 1 ? "" : "s") (\(downHostOSDs) osds) down"))
             }
         }
         var full = 0
