@@ -23,12 +23,18 @@ struct RecoveryScheduler {
         var rate: Double = 0
     }
 
-    struct Key: Hashable, Comparable {
+    /// A waiting PG with the work it needs (valid until the next map change or until its
+    /// holders change, both of which queue it afresh).
+    struct Key: Comparable {
         var priority: Int
         var pool: Int
         var pg: Int
+        var work: PGWork
         static func < (a: Key, b: Key) -> Bool {
             (-a.priority, a.pool, a.pg) < (-b.priority, b.pool, b.pg)
+        }
+        static func == (a: Key, b: Key) -> Bool {
+            (a.priority, a.pool, a.pg) == (b.priority, b.pool, b.pg)
         }
     }
 
@@ -105,7 +111,7 @@ struct RecoveryScheduler {
             cluster.setActivity(pool: p, pg: pg, [])
             return
         }
-        waiting.append(Key(priority: work.priority, pool: p, pg: pg))
+        waiting.append(Key(priority: work.priority, pool: p, pg: pg, work: work))
         waitingSet.insert(id(p, pg))
         cluster.setActivity(pool: p, pg: pg, work.kind == .recovery ? .recoveryWait : .backfillWait)
     }
@@ -114,12 +120,7 @@ struct RecoveryScheduler {
     mutating func start(_ cluster: inout CephCluster) {
         var stillWaiting: [Key] = []
         for key in waiting {
-            let up = cluster.mapping.up(pool: key.pool, pg: key.pg)
-            guard let work = cluster.pools[key.pool].work(key.pg, up: up, osdUp: cluster.osdUp) else {
-                waitingSet.remove(id(key.pool, key.pg))
-                cluster.setActivity(pool: key.pool, pg: key.pg, [])
-                continue
-            }
+            let work = key.work
             if work.kind == .backfill, work.targets.contains(where: { cluster.utilization($0) >= backfillfullRatio }) {
                 cluster.setActivity(pool: key.pool, pg: key.pg, .backfillTooFull)
                 stillWaiting.append(key)
