@@ -13,8 +13,8 @@ import Simulation
 //   incremental remapper will cut the pass to the PGs a change reaches.
 //
 // Memory beyond the OSD map, per PG, by layout (size-3 pools): up set 3×4 B and up primary
-// 4 B (PGMappingTable), holders 3×4 B, missed bytes 3×8 B, state and recovery flags 2×4 B,
-// missing/misplaced copies and lost 3×1 B (PoolPGs): 63 B. `.peakMemoryResident` shows the
+// 4 B (PGMappingTable), holders 3×4 B, missed bytes 3×4 B (Float), state and recovery flags
+// 2×4 B, missing/misplaced copies and lost 3×1 B (PoolPGs): 51 B. `.peakMemoryResident` shows the
 // whole process (map, CRUSH tables and mapper included).
 
 func loadLarge() -> Scenario {

@@ -75,8 +75,9 @@ struct CephCluster {
     }
 
     mutating func setLag(pool p: Int, index: Int, to value: Double) {
-        lagBytes[p] += value - pools[p].lag[index]
-        pools[p].lag[index] = value
+        let stored = Float(value)
+        lagBytes[p] += Double(stored) - Double(pools[p].lag[index])
+        pools[p].lag[index] = stored
     }
 
     /// Bytes on `osd` now: what the disk held before the pools, plus its copies and shards.
@@ -156,11 +157,11 @@ struct CephCluster {
             let base = pg * newSize
             if old.erasure {
                 for (slot, i) in old.slots(of: parent).enumerated() where slot < newSize && old.holders[i] != crushItemNone {
-                    setHolder(pool: p, index: base + slot, to: old.holders[i], lag: old.lag[i])
+                    setHolder(pool: p, index: base + slot, to: old.holders[i], lag: Double(old.lag[i]))
                 }
             } else {
                 for (slot, i) in kept.prefix(newSize).enumerated() {
-                    setHolder(pool: p, index: base + slot, to: old.holders[i], lag: old.lag[i])
+                    setHolder(pool: p, index: base + slot, to: old.holders[i], lag: Double(old.lag[i]))
                 }
             }
         }

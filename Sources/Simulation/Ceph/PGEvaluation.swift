@@ -119,7 +119,7 @@ extension PoolPGs {
         for (slot, i) in range.enumerated() where isUp(holders[i], osdUp) && lag[i] > 0 {
             targets.append(holders[i])
             targetSlots.append(slot)
-            bytes = max(bytes, lag[i])
+            bytes = max(bytes, Double(lag[i]))
         }
         var kind = PGWork.Kind.recovery
         if targets.isEmpty {

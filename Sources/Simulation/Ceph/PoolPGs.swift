@@ -21,8 +21,9 @@ struct PoolPGs {
     var pgNum: Int
     /// `holders[pg * size + slot]`, `crushItemNone` when empty.
     var holders: [Int32]
-    /// Bytes the holder in that slot still misses (0: complete).
-    var lag: [Double]
+    /// Bytes the holder in that slot still misses (0: complete). `Float` keeps a PG's state
+    /// small; missed writes need no more than 7 significant digits.
+    var lag: [Float]
     /// What the PG is doing, from the placement and holders (`evaluate`).
     var baseState: [PGState]
     /// What recovery is doing with it (backfilling, recovery_wait, …).
@@ -68,7 +69,7 @@ struct PoolPGs {
     /// Empties every per-PG array to `pgNum` × `size`.
     mutating func resizeArrays() {
         holders = [Int32](repeating: crushItemNone, count: pgNum * size)
-        lag = [Double](repeating: 0, count: pgNum * size)
+        lag = [Float](repeating: 0, count: pgNum * size)
         baseState = [PGState](repeating: [], count: pgNum)
         activity = [PGState](repeating: [], count: pgNum)
         missingCopies = [UInt8](repeating: 0, count: pgNum)

@@ -104,7 +104,7 @@ extension SimulationRun {
                     let osd = Int(pool.holders[i])
                     let missed = pool.written - writtenAtStop[osd * poolCount + p]
                     guard missed > 0 else { continue }
-                    cluster.setLag(pool: p, index: i, to: pool.lag[i] + missed / Double(pool.pgNum) / Double(pool.dataChunks))
+                    cluster.setLag(pool: p, index: i, to: Double(pool.lag[i]) + missed / Double(pool.pgNum) / Double(pool.dataChunks))
                 }
             }
         }
