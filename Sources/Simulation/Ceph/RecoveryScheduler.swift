@@ -157,43 +157,49 @@ struct RecoveryScheduler {
         }
     }
 
-    /// Shares each disk's and NIC's bandwidth among the flows using it.
+    /// Shares each disk's and NIC's bandwidth among the flows using it. A flow uses each of its
+    /// disks once (a source reads, a target writes, at the flow's rate) and the NICs of every
+    /// (source, target) pair on different hosts.
     private mutating func computeRates(_ cluster: CephCluster) {
         let topology = cluster.topology
         var diskUsers = [Int](repeating: 0, count: topology.osdCount)
         var nicOut = [Int](repeating: 0, count: topology.hosts.count)
         var nicIn = [Int](repeating: 0, count: topology.hosts.count)
         for flow in flows {
-            forEachTransfer(flow.work, topology) { source, target in
-                diskUsers[Int(source)] += 1
-                diskUsers[Int(target)] += 1
-                let (s, t) = (topology.hostOfOSD[Int(source)], topology.hostOfOSD[Int(target)])
-                if s != t, s >= 0, t >= 0 {
-                    nicOut[s] += 1
-                    nicIn[t] += 1
-                }
+            for osd in disks(of: flow.work) { diskUsers[Int(osd)] += 1 }
+            forEachCrossing(flow.work, topology) { s, t in
+                nicOut[s] += 1
+                nicIn[t] += 1
             }
         }
         for index in flows.indices {
             var rate = Double.infinity
-            forEachTransfer(flows[index].work, topology) { source, target in
-                rate = min(rate, topology.diskRate[Int(source)] / Double(diskUsers[Int(source)]))
-                rate = min(rate, topology.diskRate[Int(target)] / Double(diskUsers[Int(target)]))
-                let (s, t) = (topology.hostOfOSD[Int(source)], topology.hostOfOSD[Int(target)])
-                if s != t, s >= 0, t >= 0 {
-                    rate = min(rate, topology.nicRate[s] / Double(nicOut[s]))
-                    rate = min(rate, topology.nicRate[t] / Double(nicIn[t]))
-                }
+            for osd in disks(of: flows[index].work) {
+                rate = min(rate, topology.diskRate[Int(osd)] / Double(diskUsers[Int(osd)]))
+            }
+            forEachCrossing(flows[index].work, topology) { s, t in
+                rate = min(rate, topology.nicRate[s] / Double(nicOut[s]))
+                rate = min(rate, topology.nicRate[t] / Double(nicIn[t]))
             }
             flows[index].rate = rate.isFinite ? rate : 0
         }
     }
 
-    /// Each (reader, writer) pair of a flow: the primary (or each of the k shard readers) to
-    /// each target.
-    private func forEachTransfer(_ work: PGWork, _ topology: ClusterTopology, _ body: (Int32, Int32) -> Void) {
+    /// The disks a flow reads or writes, each once.
+    private func disks(of work: PGWork) -> [Int32] {
+        var out = work.targets
+        for source in work.sources where !out.contains(source) { out.append(source) }
+        return out
+    }
+
+    /// The (source host, target host) pairs of a flow that cross the network: the primary (or
+    /// each of the k shard readers) to each target.
+    private func forEachCrossing(_ work: PGWork, _ topology: ClusterTopology, _ body: (Int, Int) -> Void) {
         for target in work.targets {
-            for source in work.sources where source != target { body(source, target) }
+            for source in work.sources where source != target {
+                let (s, t) = (topology.hostOfOSD[Int(source)], topology.hostOfOSD[Int(target)])
+                if s != t, s >= 0, t >= 0 { body(s, t) }
+            }
         }
     }
 
