@@ -23,16 +23,7 @@ struct ScenarioCheckCommand: AsyncParsableCommand {
     @Argument(help: "The scenario file (YAML).") var file: String
 
     func run() async throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioFile.load(file)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
-        }
-        for warning in scenario.warnings {
-            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
-        }
+        let scenario = try ScenarioFile.loadPrintingDiagnostics(file)
         FileHandle.standardOutput.write(Data(scenario.summary.utf8))
     }
 }
@@ -65,6 +56,21 @@ struct ScenarioCrushCommand: AsyncParsableCommand {
 
 /// Reads scenario files from disk for the Simulation module (which does no I/O itself).
 enum ScenarioFile {
+    /// `load`, with the errors (then exit status 1) or the warnings printed on stderr.
+    static func loadPrintingDiagnostics(_ path: String) throws -> Scenario {
+        let scenario: Scenario
+        do {
+            scenario = try load(path)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+        for warning in scenario.warnings {
+            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
+        return scenario
+    }
+
     static func load(_ path: String) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(diagnostics: [ScenarioDiagnostic(

@@ -31,16 +31,7 @@ struct SimulateCommand: AsyncParsableCommand {
                 """.utf8))
             throw ExitCode(1)
         }
-        let loaded: Scenario
-        do {
-            loaded = try ScenarioFile.load(path)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
-        }
-        for warning in loaded.warnings {
-            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
-        }
+        let loaded = try ScenarioFile.loadPrintingDiagnostics(path)
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0, total: loaded.timeline.last?.at ?? .zero)
         let result = Simulator(scenario: loaded, seed: seed).run { step in progress.update(step.time) }
         progress.finish()

@@ -101,17 +101,28 @@ struct CephCluster {
     /// (pool index, pg) whose up set changed.
     mutating func applyMap() -> [(pool: Int, pg: Int)] {
         map.epoch &+= 1
+        let before = osdUp
         refreshOSDUp()
+        // OSDs whose up state changed: PGs with data on them are peered again even when their
+        // up set did not change.
+        var flipped = [Bool](repeating: false, count: osdUp.count)
+        for i in osdUp.indices where i >= before.count || before[i] != osdUp[i] { flipped[i] = true }
         let changes = mapping.recompute(map)
         var changed: [(pool: Int, pg: Int)] = []
         for change in changes {
-            if change.reshaped {
-                for pg in 0..<pools[change.poolIndex].pgNum { changed.append((change.poolIndex, pg)) }
-            } else {
-                for pg in change.changedPGs { changed.append((change.poolIndex, pg)) }
+            let p = change.poolIndex
+            var touched = [Bool](repeating: change.reshaped, count: pools[p].pgNum)
+            for pg in change.changedPGs { touched[pg] = true }
+            let width = pools[p].size
+            for (i, holder) in pools[p].holders.enumerated()
+            where holder != crushItemNone && holder >= 0 && Int(holder) < flipped.count && flipped[Int(holder)] {
+                touched[i / width] = true
+            }
+            for pg in 0..<pools[p].pgNum where touched[pg] {
+                changed.append((p, pg))
+                reevaluate(pool: p, pg: pg)
             }
         }
-        reevaluateAll()
         return changed
     }
 
@@ -129,6 +140,12 @@ struct CephCluster {
             setHolder(pool: p, index: index, to: crushItemNone)
         }
         let verdict = pools[p].evaluate(pg, up: up, osdUp: osdUp)
+        if verdict.state == pools[p].baseState[pg], verdict.lost == pools[p].lost[pg],
+           verdict.missingCopies == Int(pools[p].missingCopies[pg]),
+           verdict.misplacedCopies == Int(pools[p].misplacedCopies[pg])
+        {
+            return
+        }
         if pools[p].baseState[pg] != [] { uncount(pool: p, pg: pg) }
         pools[p].baseState[pg] = verdict.state
         pools[p].missingCopies[pg] = UInt8(clamping: verdict.missingCopies)

@@ -88,6 +88,8 @@ struct RecoveryScheduler {
         waitingSet.removeAll()
         for p in cluster.pools.indices {
             for pg in 0..<cluster.pools[p].pgNum {
+                // A clean PG (acting = up, every copy complete) has nothing to move.
+                if cluster.pools[p].baseState[pg] == [.active, .clean] && cluster.pools[p].activity[pg].isEmpty { continue }
                 if running.contains(id(p, pg)) { continue }
                 enqueue(&cluster, pool: p, pg: pg)
             }

@@ -25,7 +25,7 @@ extension SimulationRun {
     }
 
     /// Whether the monitors can hear from `osd`'s daemon.
-    func isAlive(_ osd: Int32, quorumHosts: [String]?) -> Bool {
+    func isAlive(_ osd: Int32, quorumHosts: Set<String>?) -> Bool {
         guard !failedDisks.contains(osd), let host = cluster.topology.hostName(of: osd), running.contains(host) else {
             return false
         }
@@ -34,9 +34,9 @@ extension SimulationRun {
     }
 
     /// The hosts on the quorum's side of the network (nil without quorum).
-    func quorumHosts() -> [String]? {
+    func quorumHosts() -> Set<String>? {
         guard quorum.isQuorate, let first = quorum.members.first else { return nil }
-        return connectivity.components(of: currentFleet).first { $0.contains(first) }
+        return connectivity.components(of: currentFleet).first { $0.contains(first) }.map(Set.init)
     }
 
     /// After this moment's events: quorum, OSDs that stopped or came back.
@@ -88,19 +88,27 @@ extension SimulationRun {
         guard !returning.isEmpty else { return }
         let poolCount = cluster.pools.count
         for osd in returning where Int(osd) < stoppedAt.count { stoppedAt[Int(osd)] = -1 }
-        let missing = returning.filter { Int($0) < missesWrites.count && missesWrites[Int($0)] }
-        for osd in returning where Int(osd) < missesWrites.count { missesWrites[Int(osd)] = false }
-        guard !missing.isEmpty else { return }
+        var isReturning = [Bool](repeating: false, count: missesWrites.count)
+        var isMissing = [Bool](repeating: false, count: missesWrites.count)
+        for osd in returning where Int(osd) < missesWrites.count {
+            isReturning[Int(osd)] = true
+            isMissing[Int(osd)] = missesWrites[Int(osd)]
+            missesWrites[Int(osd)] = false
+        }
+        guard isMissing.contains(true) else { return }
+        let returningHolder = { (osd: Int32) in osd >= 0 && Int(osd) < isReturning.count && isReturning[Int(osd)] }
+        let missingHolder = { (osd: Int32) in osd >= 0 && Int(osd) < isMissing.count && isMissing[Int(osd)] }
         for p in 0..<poolCount {
             let pool = cluster.pools[p]
             guard pool.pgNum > 0 else { continue }
             for pg in 0..<pool.pgNum {
                 let range = pool.slots(of: pg)
                 var others = 0
-                for i in range where pool.holders[i] != crushItemNone && !returning.contains(pool.holders[i])
+                guard range.contains(where: { missingHolder(pool.holders[$0]) }) else { continue }
+                for i in range where pool.holders[i] != crushItemNone && !returningHolder(pool.holders[i])
                     && pool.isUp(pool.holders[i], cluster.osdUp) && pool.lag[i] == 0 { others += 1 }
                 guard others >= max(pool.minSize, pool.readable) else { continue }
-                for i in range where missing.contains(pool.holders[i]) {
+                for i in range where missingHolder(pool.holders[i]) {
                     let osd = Int(pool.holders[i])
                     let missed = pool.written - writtenAtStop[osd * poolCount + p]
                     guard missed > 0 else { continue }

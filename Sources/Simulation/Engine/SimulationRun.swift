@@ -97,13 +97,9 @@ struct SimulationRun {
                 handle(event)
             }
             monitorsReact()
-            if mapDirty {
-                _ = cluster.applyMap()
-                scheduler.rescan(&cluster)
-            } else if pgsDirty {
-                cluster.reevaluateAll()
-                scheduler.rescan(&cluster)
-            }
+            if mapDirty { _ = cluster.applyMap() }
+            if pgsDirty { cluster.reevaluateAll() }
+            if mapDirty || pgsDirty { scheduler.rescan(&cluster) }
             scheduler.start(&cluster)
             scheduleRecoveryWake()
             #if DEBUG

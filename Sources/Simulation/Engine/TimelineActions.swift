@@ -95,6 +95,7 @@ extension SimulationRun {
 
     /// Every copy or shard on `osd` is gone for good.
     mutating func purgeCopies(on osd: Int32) {
+        pgsDirty = true
         for p in cluster.pools.indices {
             for i in cluster.pools[p].holders.indices where cluster.pools[p].holders[i] == osd {
                 cluster.setHolder(pool: p, index: i, to: crushItemNone)
