@@ -18,7 +18,10 @@ import Simulation
 // whole process (map, CRUSH tables and mapper included).
 
 func loadLarge() -> Scenario {
-    let root = ProcessInfo.processInfo.environment["COLLECTIVE_ROOT"] ?? ".."
+    let root = ProcessInfo.processInfo.environment["COLLECTIVE_ROOT"]
+        ?? URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
     let path = root + "/scenarios/large.yaml"
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
         fatalError("cannot read \(path); run from Benchmarks/ or set COLLECTIVE_ROOT")
@@ -63,6 +66,8 @@ let benchmarks: @Sendable () -> Void = {
             last = now
         }
         blackHole(result.final.epoch)
-        blackHole(eventTimes)
+        // Each timeline moment's own cost (the later down/out/recovery moments are not in it).
+        let line = eventTimes.map { "\($0.components.seconds).\(String(format: "%03d", Int($0.components.attoseconds / 1_000_000_000_000_000)))s" }
+        FileHandle.standardError.write(Data("timeline moments: \(line.joined(separator: " "))\n".utf8))
     }
 }

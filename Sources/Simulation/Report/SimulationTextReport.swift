@@ -77,7 +77,7 @@ public enum SimulationTextReport {
             if let note = e.note { return "▶ \(note)  [\(e.action.summary)]" }
             return "▶ \(e.action.summary)"
         case .markedDown(let osds): return "\(list(osds)) marked down"
-        case .markedOut(let osds): return "\(list(osds)) marked out: their data is rebuilt elsewhere"
+        case .markedOut(let osds): return "\(list(osds)) marked out: \(osds.count == 1 ? "its" : "their") data is rebuilt elsewhere"
         case .keptIn(let osds, let reason): return "\(list(osds)) stay in: \(reason)"
         case .markedUp(let osds): return "\(list(osds)) up again"
         case .markedIn(let osds): return "\(list(osds)) marked in again"
@@ -95,7 +95,7 @@ public enum SimulationTextReport {
         out += "\n"
         var facts: [String] = []
         if incident.osdsMarkedDown > 0 || incident.osdsMarkedOut > 0 {
-            facts.append("\(incident.osdsMarkedDown) OSDs marked down, \(incident.osdsMarkedOut) out")
+            facts.append("\(incident.osdsMarkedDown) OSD\(incident.osdsMarkedDown == 1 ? "" : "s") marked down, \(incident.osdsMarkedOut) out")
         }
         facts.append("at worst \(incident.worstDegradedPGs) PGs degraded, \(incident.worstUndersizedPGs) undersized, \(incident.worstInactivePGs) inactive")
         if incident.peakDegradedBytes > 0 { facts.append("\(bytes(incident.peakDegradedBytes)) degraded at peak") }
