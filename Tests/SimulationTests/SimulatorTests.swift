@@ -179,4 +179,29 @@ import Testing
         }
         #expect(firstDown(a) != firstDown(c))
     }
+
+    @Test func splittingPGsKeepsTheirDataAndOnlyMisplacesIt() throws {
+        let (result, steps) = try Self.run(Self.tinyFleet(
+            hosts: 4, pool: "{name: rbd, pg_num: 16, application: rbd, stored: 16GiB}",
+            timeline: "  - {at: 1h, event: set_pool, pool: rbd, pg_num: 32}\n"))
+        let split = try #require(steps.first { !$0.events.isEmpty && $0.time == .seconds(3600) })
+        // Children start on their parents' OSDs: nothing is missing, some PGs move.
+        #expect(split.ceph.pgs == 32)
+        #expect(split.ceph.degradedPGs == 0 && split.ceph.inactivePGs == 0)
+        #expect(split.ceph.misplacedBytes > 0)
+        #expect(result.final.isActiveClean)
+        #expect(result.final.storedBytes == 16 << 30)
+    }
+
+    @Test func losingARackOfTwoOfFourMonitorsLosesQuorumAndMarksNothing() throws {
+        let scenario = try Repository.scenario("scenarios/rack-loss.yaml")
+        var steps: [SimulationStep] = []
+        let result = Simulator(scenario: scenario).run { steps.append($0) }
+        #expect(result.incidents[0].monQuorumLost)
+        #expect(result.incidents[0].osdsMarkedDown == 0)
+        let during = try #require(steps.first { $0.time == .seconds(3600) })
+        #expect(!during.ceph.monQuorum.isQuorate)
+        #expect(during.ceph.health.status == .err)
+        #expect(during.networkGroups == [["queen", "drone1", "edge1", "edge2"]])
+    }
 }
