@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CRUSH", targets: ["CRUSH"]),
         .library(name: "Placement", targets: ["Placement"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,12 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        // A face: the capacity-planning report (text, JSON, Markdown, self-contained HTML with SVG charts).
+        .target(
+            name: "Reports",
+            dependencies: ["CRUSH", "Placement", "Simulation"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         // The command-line face: argument parsing only.
         .executableTarget(
             name: "collective",
@@ -39,6 +46,7 @@ let package = Package(
                 "CRUSH",
                 "Placement",
                 "Simulation",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +66,11 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CRUSH", "Placement"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "CRUSH", "Placement", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Placement", "CRUSH"]),
     ],
     swiftLanguageModes: [.v6]
 )

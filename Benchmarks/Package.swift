@@ -25,6 +25,18 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "IncrementalRemap",
+            dependencies: [
+                .product(name: "CRUSH", package: "Collective"),
+                .product(name: "Placement", package: "Collective"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/IncrementalRemap",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
+        .executableTarget(
             name: "SimulationScale",
             dependencies: [
                 .product(name: "Placement", package: "Collective"),

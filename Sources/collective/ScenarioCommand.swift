@@ -8,7 +8,7 @@ struct ScenarioCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
         abstract: "Check scenario files (fleet, Ceph, services, workloads, timeline).",
-        subcommands: [ScenarioCheckCommand.self, ScenarioCrushCommand.self]
+        subcommands: [ScenarioCheckCommand.self, ScenarioCrushCommand.self, ScenarioServicesCommand.self]
     )
 }
 
@@ -23,7 +23,10 @@ struct ScenarioCheckCommand: AsyncParsableCommand {
     @Argument(help: "The scenario file (YAML).") var file: String
 
     func run() async throws {
-        let scenario = try ScenarioFile.loadPrintingDiagnostics(file)
+        let scenario = try ScenarioFile.loadOrExit(file)
+        for warning in scenario.warnings {
+            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
         FileHandle.standardOutput.write(Data(scenario.summary.utf8))
     }
 }
@@ -39,13 +42,7 @@ struct ScenarioCrushCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write the binary map here instead of printing the text.") var output: String?
 
     func run() async throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioFile.load(file)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
-        }
+        let scenario = try ScenarioFile.loadOrExit(file)
         if let output {
             try CrushMapFile.write(scenario.crushMap.binaryEncoded(), to: output)
         } else {
@@ -56,19 +53,18 @@ struct ScenarioCrushCommand: AsyncParsableCommand {
 
 /// Reads scenario files from disk for the Simulation module (which does no I/O itself).
 enum ScenarioFile {
-    /// `load`, with the errors (then exit status 1) or the warnings printed on stderr.
-    static func loadPrintingDiagnostics(_ path: String) throws -> Scenario {
-        let scenario: Scenario
+    /// The bundled default scenario, the seed's fleet: what commands read without a FILE.
+    static let defaultPath = "scenarios/borg-collective.yaml"
+
+    /// Loads the scenario at `path`, or prints every problem to standard error and exits with
+    /// status 1.
+    static func loadOrExit(_ path: String) throws -> Scenario {
         do {
-            scenario = try load(path)
+            return try load(path)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
-        for warning in scenario.warnings {
-            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
-        }
-        return scenario
     }
 
     static func load(_ path: String) throws(ScenarioError) -> Scenario {

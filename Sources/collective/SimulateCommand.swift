@@ -15,14 +15,12 @@ struct SimulateCommand: AsyncParsableCommand {
             """
     )
 
-    static let defaultScenario = "scenarios/borg-collective.yaml"
-
     @Argument(help: "The scenario file (YAML).") var scenario: String?
     @Option(name: .shortAndLong, help: "Output format: text or json.") var format: SimulateFormat = .text
     @Option(help: "Seed for everything random (default: the scenario's seed).") var seed: UInt64?
 
     func run() async throws {
-        let path = scenario ?? Self.defaultScenario
+        let path = scenario ?? ScenarioFile.defaultPath
         if scenario == nil, !FileManager.default.fileExists(atPath: path) {
             FileHandle.standardError.write(Data("""
                 collective simulate: no scenario given and \(path) is not here (looked in \
@@ -31,7 +29,10 @@ struct SimulateCommand: AsyncParsableCommand {
                 """.utf8))
             throw ExitCode(1)
         }
-        let loaded = try ScenarioFile.loadPrintingDiagnostics(path)
+        let loaded = try ScenarioFile.loadOrExit(path)
+        for warning in loaded.warnings {
+            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0, total: loaded.timeline.last?.at ?? .zero)
         let result = Simulator(scenario: loaded, seed: seed).run { step in progress.update(step.time) }
         progress.finish()

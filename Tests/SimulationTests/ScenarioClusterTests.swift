@@ -73,3 +73,36 @@ import Testing
         #expect(plan.directories == [PlannedDirectory(fileSystem: "cephfs", path: "/cephfs_media")])
     }
 }
+
+/// The capacity input at time 0 holds every stored byte with its copies.
+@Suite struct ScenarioCapacityTests {
+    @Test func usedBytesAreThePoolsCopiesPlusFill() throws {
+        let scenario = try Repository.scenario("scenarios/borg-collective.yaml")
+        let input = scenario.capacityInput()
+        let used = input.osds.reduce(UInt64(0)) { $0 + $1.usedRawBytes }
+        var expected: UInt64 = 0
+        for spec in scenario.ceph.pools {
+            switch spec.kind {
+            case .replicated:
+                expected += spec.stored.bytes * UInt64(spec.size)
+            case .erasure(let k, let m):
+                // Shards round up: each of the pg_num PGs may add up to k-1 bytes per shard.
+                let pgs = UInt64(spec.pgNum)
+                let perPG = spec.stored.bytes / pgs
+                let extra = spec.stored.bytes % pgs
+                let shard = { (b: UInt64) in (b + UInt64(k) - 1) / UInt64(k) }
+                expected += (shard(perPG + 1) * extra + shard(perPG) * (pgs - extra)) * UInt64(k + m)
+            }
+        }
+        let fill = scenario.fleet.hosts.flatMap(\.disks).reduce(UInt64(0)) {
+            $0 + UInt64((Double($1.size.bytes) * $1.fill).rounded(.down))
+        }
+        #expect(used == expected + fill)
+        let pgShards = input.osds.reduce(0) { $0 + $1.pgCount }
+        #expect(pgShards == scenario.ceph.pools.reduce(0) { $0 + Int($1.pgNum) * $1.size })
+        let vms = PoolCapacity(pool: try #require(input.pools.first { $0.name == "rbd-vms" }), input: input)
+        let limiting = try #require(vms.limitingOSD)
+        #expect(scenario.disksByOSD[limiting]?.deviceClass == "ssd")
+        #expect(vms.maxAvail > 0)
+    }
+}
