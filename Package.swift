@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // Engine: CRUSH maps, hashing, rules, codecs. Standard library only.
@@ -26,7 +27,10 @@ let package = Package(
         // Engine: scenarios (fleet, Ceph settings, services, timeline, workloads). Yams reads them.
         .target(
             name: "Simulation",
-            dependencies: ["CRUSH", "Placement", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CRUSH", "Placement", .product(name: "Yams", package: "Yams"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // A face: the capacity-planning report (text, JSON, Markdown, self-contained HTML with SVG charts).
@@ -64,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "CRUSH", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Simulation", "CRUSH", "Placement", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Placement", "CRUSH"]),
     ],

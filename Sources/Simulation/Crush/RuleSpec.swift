@@ -16,6 +16,17 @@ public struct RuleSpec: Sendable, Equatable {
         self.failureDomain = failureDomain
     }
 
+    /// The rules a generated map makes for `pools`, one per distinct rule name, in pool order.
+    static func rules(for pools: [PoolSpec]) -> [RuleSpec] {
+        var specs: [RuleSpec] = []
+        for pool in pools where !specs.contains(where: { $0.name == pool.rule }) {
+            specs.append(RuleSpec(
+                name: pool.rule, erasureChunks: pool.kind.isErasure ? pool.size : nil,
+                deviceClass: pool.deviceClass, failureDomain: pool.failureDomain))
+        }
+        return specs
+    }
+
     /// The rule every cluster has from `ceph-mon --mkfs`: `replicated_rule`, id 0.
     public static let replicatedRule = RuleSpec(name: "replicated_rule")
 

@@ -10,14 +10,8 @@ extension ScenarioReader {
             guard let imported = importedMap else { return nil }
             map = imported
         case .generated(let tunables):
-            var specs: [RuleSpec] = []
-            for pool in ceph.pools where !specs.contains(where: { $0.name == pool.rule }) {
-                specs.append(RuleSpec(
-                    name: pool.rule, erasureChunks: pool.kind.isErasure ? pool.size : nil,
-                    deviceClass: pool.deviceClass, failureDomain: pool.failureDomain))
-            }
             do {
-                map = try FleetCrushMap.build(hosts: fleet.hosts, rules: specs, tunables: tunables)
+                map = try FleetCrushMap.build(hosts: fleet.hosts, rules: RuleSpec.rules(for: ceph.pools), tunables: tunables)
             } catch {
                 log.error(top.keyLocation("fleet"), FieldPath.root.appending("fleet"), "cannot build the CRUSH map: \(error)")
                 return nil
