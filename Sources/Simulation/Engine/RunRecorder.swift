@@ -17,6 +17,9 @@ struct RunRecorder {
     /// after that).
     private var uncleanInIncident = false
     private var unhealthyInIncident = false
+    private var services = ServiceOutageTracker()
+    /// The conditions the VMs and pods see, each time they change.
+    private var conditions: [ConditionChange] = []
 
     init(scenario: Scenario, seed: UInt64) {
         self.scenario = scenario
@@ -40,6 +43,8 @@ struct RunRecorder {
                     osdsMarkedOut: 0, monQuorumLost: false, worstHealth: .ok, activeCleanAfter: nil, healthOKAfter: nil))
             }
         }
+        services.record(step, incidents: &incidents)
+        recordConditions(step)
         if var incident = incidents.last {
             incident.worstDegradedPGs = max(incident.worstDegradedPGs, ceph.degradedPGs)
             incident.worstUndersizedPGs = max(incident.worstUndersizedPGs, ceph.undersizedPGs)
@@ -83,7 +88,7 @@ struct RunRecorder {
     /// health, quorum, inactive or lost PGs, or whether recovery runs, changed.
     private func isNotable(_ step: SimulationStep) -> Bool {
         guard let last else { return true }
-        if !step.events.isEmpty { return true }
+        if !step.events.isEmpty || !step.services.isEmpty { return true }
         let a = last.ceph
         let b = step.ceph
         return a.health.status != b.health.status
@@ -123,8 +128,33 @@ struct RunRecorder {
                 }
             }
         }
+        let workloadEvents = failover()
         return SimulationResult(
             scenario: scenario.name, seed: seed, steps: steps, incidents: incidents, expectations: outcomes,
-            final: final, endTime: end, worstInactivePGs: worstInactive, dataLost: lostEver > 0)
+            final: final, endTime: end, worstInactivePGs: worstInactive, dataLost: lostEver > 0,
+            workloadEvents: workloadEvents, singlePointsExercised: services.exercised(in: ServiceLayout(scenario)))
+    }
+
+    /// Who runs and talks, which pools are inactive and which hosts were removed (their
+    /// Kubernetes nodes count as out of service), when that changes.
+    private mutating func recordConditions(_ step: SimulationStep) {
+        let current = ClusterConditions(
+            connectivity: step.connectivity, inactivePools: Set(step.ceph.inactivePools),
+            outOfService: Set(scenario.fleet.hosts.map(\.name)).subtracting(step.hosts))
+        guard conditions.last?.conditions != current else { return }
+        conditions.append(ConditionChange(time: step.time, conditions: current))
+    }
+
+    /// The VMs' and pods' failover under the run's conditions, split over the incidents.
+    private mutating func failover() -> [FailoverEvent] {
+        let workloads = scenario.workloads
+        guard !(workloads.vms.isEmpty && workloads.pods.isEmpty && workloads.deployments.isEmpty && workloads.statefulSets.isEmpty)
+        else { return [] }
+        let plan = scenario.workloadPlan()
+        let events = scenario.failover(from: plan, changes: conditions)
+        let running = workloads.vms.filter { vm in plan.vms.contains { $0.id == vm.id && $0.node != nil } }.map(FailoverRun.label)
+            + plan.pods.filter { $0.node != nil && $0.blockedBy == nil }.map { FailoverRun.label($0.pod) }
+        WorkloadImpact.split(events, running: running, over: &incidents)
+        return events
     }
 }

@@ -15,6 +15,12 @@ public struct SimulationResult: Sendable, Equatable {
     public var worstInactivePGs: Int
     /// Whether any PG lost every copy.
     public var dataLost: Bool
+    /// What happened to the VMs and pods (`Scenario.failover` fed with the run's connectivity,
+    /// inactive pools and removed hosts), in time order; empty without workloads.
+    public var workloadEvents: [FailoverEvent] = []
+    /// The single points of failure (`ServiceLayout.singlePointsOfFailure`) the run exercised:
+    /// the service went down while that host was down or cut off.
+    public var singlePointsExercised: [SinglePointOfFailure] = []
 
     public var passed: Bool { expectations.allSatisfy(\.passed) }
 }
@@ -42,6 +48,12 @@ public struct Incident: Sendable, Equatable {
     public var activeCleanAfter: Duration?
     /// From the event until HEALTH_OK (nil: not within the window).
     public var healthOKAfter: Duration?
+    /// Services that stopped in the window, and for how long.
+    public var servicesLost: [ServiceLoss] = []
+    /// Services that went from up to degraded in the window (a member lost, clients cut off).
+    public var servicesDegraded: [CollectiveService] = []
+    /// VMs and pods stopped, restarted and left waiting.
+    public var workloads = WorkloadImpact()
 }
 
 /// An expectation and whether the run met it.

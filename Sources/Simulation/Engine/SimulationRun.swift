@@ -24,6 +24,8 @@ struct SimulationRun {
     var quorum: Quorum
     /// Hosts running a monitor: the file's, plus assimilated hosts that join as `mon`.
     var mons: [String]
+    /// The services on the fleet, and the last health told.
+    var services: ServiceWatch
 
     // Failure detection, per OSD id.
     /// When the OSD stopped (dead or cut off); -1 while it runs.
@@ -52,6 +54,7 @@ struct SimulationRun {
         detectionRandom = SplitMix64(seed: seed).split("failure-detection")
         running = Set(scenario.fleet.hosts.map(\.name))
         mons = scenario.ceph.mons
+        services = ServiceWatch(scenario: scenario)
         quorum = Quorum(members: [], votes: 0, needed: 1, total: 0)
         let lastEvent = scenario.timeline.map { $0.at.wholeMilliseconds }.max() ?? 0
         self.horizon = lastEvent + horizon
@@ -117,7 +120,14 @@ struct SimulationRun {
         case .timeline(let index):
             let timelineEvent = scenario.timeline[index]
             events.append(.timeline(index: index, timelineEvent))
-            apply(timelineEvent.action)
+            if case .sensorAlarm(let sensor) = timelineEvent.action,
+               let blocker = services.alarmBlocker(sensor: sensor, under: connectivity)
+            {
+                events.append(.alarmUnheard(sensor: sensor, reason: blocker))
+            } else {
+                apply(timelineEvent.action)
+            }
+            services.follow(timelineEvent.action)
         case .markDown(let osd):
             markDown(osd)
         case .markOut(let osd):
@@ -165,11 +175,12 @@ struct SimulationRun {
         }
     }
 
-    func step() -> SimulationStep {
+    mutating func step() -> SimulationStep {
         SimulationStep(
             time: .milliseconds(now), events: events, connectivity: connectivity,
             hosts: cluster.topology.hosts.map(\.name),
-            networkGroups: connectivity.components(of: currentFleet), ceph: status())
+            networkGroups: connectivity.components(of: currentFleet), ceph: status(),
+            services: services.changes(under: connectivity))
     }
 
     #if DEBUG

@@ -15,6 +15,10 @@ public struct SimulationStep: Sendable, Equatable {
     /// the fleet of this moment).
     public var networkGroups: [[String]]
     public var ceph: CephStatus
+    /// The services (`ServiceLayout`) whose state or reason changed at this moment: every
+    /// configured service at the first step, then only changes (they follow connectivity and
+    /// assimilation).
+    public var services: [ServiceStatus] = []
 }
 
 /// Something that happened to the cluster: a timeline event from the file, or what Ceph did
@@ -42,4 +46,7 @@ public enum ClusterEvent: Sendable, Equatable {
     case drained([Int32])
     /// Something the model does not do, and why.
     case unsupported(String)
+    /// A `sensor_alarm` that reached no automation (`ServiceLayout.alarmBlocker`): nothing is
+    /// drained.
+    case alarmUnheard(sensor: String, reason: String)
 }

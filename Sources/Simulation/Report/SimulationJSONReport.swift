@@ -13,6 +13,10 @@ public struct SimulationJSONReport: Encodable, Sendable {
     public var incidents: [IncidentEntry]
     public var expectations: [ExpectationEntry]
     public var final: Status
+    /// What happened to the VMs and pods, in time order (empty without workloads).
+    public var workloads: [WorkloadEvent]
+    /// Single points of failure the run exercised.
+    public var singlePointsOfFailure: [SinglePointOfFailure]
 
     public init(_ result: SimulationResult) {
         scenario = result.scenario
@@ -27,6 +31,45 @@ public struct SimulationJSONReport: Encodable, Sendable {
             ExpectationEntry(name: $0.expectation.name, passed: $0.passed, detail: $0.detail)
         }
         final = Status(result.final)
+        workloads = result.workloadEvents.map(WorkloadEvent.init)
+        singlePointsOfFailure = result.singlePointsExercised
+    }
+
+    /// A failover event: `kind` down, node_not_ready, evictions_halted, evicted, stuck, fenced,
+    /// restarted, migrated, pending or frozen; `node` where a restarted or migrated VM or pod runs.
+    public struct WorkloadEvent: Encodable, Sendable {
+        public var timeMs: Int64
+        public var subject: String
+        public var kind: String
+        public var detail: String
+        public var node: String?
+
+        init(_ e: FailoverEvent) {
+            timeMs = e.seconds * 1000
+            subject = e.subject
+            kind = switch e.kind {
+            case .nodeNotReady: "node_not_ready"
+            case .evictionsHalted: "evictions_halted"
+            default: e.kind.rawValue
+            }
+            detail = e.detail
+            node = e.node
+        }
+    }
+
+    /// A service's state at a step: `state` up, degraded or down.
+    public struct ServiceEntry: Encodable, Sendable {
+        public var service: String
+        public var state: String
+        public var summary: String
+        public var serving: [String]
+
+        init(_ s: ServiceStatus) {
+            service = s.service.rawValue
+            state = s.state.rawValue
+            summary = s.summary
+            serving = s.serving
+        }
     }
 
     public struct Step: Encodable, Sendable {
@@ -36,6 +79,8 @@ public struct SimulationJSONReport: Encodable, Sendable {
         /// Groups of running hosts that can talk to each other.
         public var networkGroups: [[String]]
         public var ceph: Status
+        /// The services whose state or reason changed at this step (all at the first).
+        public var services: [ServiceEntry]
 
         init(_ step: SimulationStep) {
             timeMs = step.time.wholeMilliseconds
@@ -43,6 +88,7 @@ public struct SimulationJSONReport: Encodable, Sendable {
             hostsRunning = step.hosts.filter { step.connectivity.running.contains($0) }
             networkGroups = step.networkGroups
             ceph = Status(step.ceph)
+            services = step.services.map(ServiceEntry.init)
         }
     }
 
@@ -73,6 +119,7 @@ public struct SimulationJSONReport: Encodable, Sendable {
             case .replaced(let o): type = "replaced"; osds = [o]
             case .drained(let o): type = "drained"; osds = o
             case .unsupported(let why): type = "unsupported"; reason = why
+            case .alarmUnheard(let sensor, let why): type = "alarm_unheard"; self.event = sensor; reason = why
             }
         }
     }
@@ -158,6 +205,9 @@ public struct SimulationJSONReport: Encodable, Sendable {
         public var worstHealth: String
         public var activeCleanAfterMs: Int64?
         public var healthOkAfterMs: Int64?
+        public var servicesLost: [ServiceLossEntry]
+        public var servicesDegraded: [String]
+        public var workloads: WorkloadEntry
 
         init(_ i: Incident) {
             timelineIndex = i.index
@@ -177,7 +227,46 @@ public struct SimulationJSONReport: Encodable, Sendable {
             worstHealth = i.worstHealth.rawValue
             activeCleanAfterMs = i.activeCleanAfter?.wholeMilliseconds
             healthOkAfterMs = i.healthOKAfter?.wholeMilliseconds
+            servicesLost = i.servicesLost.map {
+                ServiceLossEntry(
+                    service: $0.service.rawValue, reason: $0.reason, afterMs: $0.after.wholeMilliseconds,
+                    downForMs: $0.downFor?.wholeMilliseconds)
+            }
+            servicesDegraded = i.servicesDegraded.map(\.rawValue)
+            workloads = WorkloadEntry(
+                stopped: i.workloads.stopped,
+                restarted: i.workloads.restarted.map {
+                    RestartEntry(subject: $0.subject, node: $0.node, afterMs: $0.after.wholeMilliseconds)
+                },
+                notRunning: i.workloads.notRunning.map { WaitEntry(subject: $0.subject, reason: $0.reason) },
+                allRunningAfterMs: i.workloads.allRunningAfter?.wholeMilliseconds)
         }
+    }
+
+    /// `down_for_ms` absent: still down at the end of the run.
+    public struct ServiceLossEntry: Encodable, Sendable {
+        public var service: String
+        public var reason: String
+        public var afterMs: Int64
+        public var downForMs: Int64?
+    }
+
+    public struct WorkloadEntry: Encodable, Sendable {
+        public var stopped: [String]
+        public var restarted: [RestartEntry]
+        public var notRunning: [WaitEntry]
+        public var allRunningAfterMs: Int64?
+    }
+
+    public struct RestartEntry: Encodable, Sendable {
+        public var subject: String
+        public var node: String
+        public var afterMs: Int64
+    }
+
+    public struct WaitEntry: Encodable, Sendable {
+        public var subject: String
+        public var reason: String
     }
 
     public struct ExpectationEntry: Encodable, Sendable {

@@ -17,9 +17,29 @@ public enum SimulationTextReport {
         if let description = scenario.description { out += description + "\n" }
         out += "\nTimeline\n"
         var previous: CephStatus?
+        let workloads = result.workloadEvents
+        var next = 0
+        /// The workload events of one second, from `next` on.
+        func workloadLines(through second: Int64) -> [String] {
+            var lines: [String] = []
+            while next < workloads.count, workloads[next].seconds <= second {
+                lines.append(workloadText(workloads[next]))
+                next += 1
+            }
+            return lines
+        }
         for step in result.steps {
-            out += line(step, previous: previous, scenario: scenario)
+            let second = step.time.components.seconds
+            while next < workloads.count, workloads[next].seconds < second {
+                let at = workloads[next].seconds
+                out += block(.seconds(at), workloadLines(through: at))
+            }
+            out += line(step, previous: previous, scenario: scenario, workloads: workloadLines(through: second))
             previous = step.ceph
+        }
+        while next < workloads.count {
+            let at = workloads[next].seconds
+            out += block(.seconds(at), workloadLines(through: at))
         }
         out += "\nWhat each event did\n"
         for incident in result.incidents {
@@ -29,6 +49,20 @@ public enum SimulationTextReport {
         out += "\(result.final.osdsUp)/\(result.final.osds) OSDs up, \(result.final.osdsIn) in; "
         out += pgSummary(result.final) + "; "
         out += "\(bytes(result.final.bytesMoved)) moved by recovery and backfill in all\n"
+        if !result.singlePointsExercised.isEmpty {
+            out += "\nSingle points of failure this run exercised\n"
+            var byHost: [(host: String, services: [String])] = []
+            for spof in result.singlePointsExercised {
+                if let i = byHost.firstIndex(where: { $0.host == spof.host }) {
+                    byHost[i].services.append(spof.service.title)
+                } else {
+                    byHost.append((spof.host, [spof.service.title]))
+                }
+            }
+            for entry in byHost {
+                out += "  \(entry.host): losing it alone stops \(entry.services.joined(separator: ", "))\n"
+            }
+        }
         if !result.expectations.isEmpty {
             out += "\nExpectations\n"
             for outcome in result.expectations {
@@ -38,14 +72,21 @@ public enum SimulationTextReport {
         return out
     }
 
-    static func line(_ step: SimulationStep, previous: CephStatus?, scenario: Scenario) -> String {
+    /// Lines under a time stamp, the first on the stamp's line.
+    static func block(_ at: Duration, _ lines: [String]) -> String {
         let pad = String(repeating: " ", count: 12)
-        let stamp = time(step.time)
-        var out = "  " + stamp + String(repeating: " ", count: max(1, 10 - stamp.count))
+        let stamp = time(at)
+        let out = "  " + stamp + String(repeating: " ", count: max(1, 10 - stamp.count))
+        return out + lines.joined(separator: "\n" + pad) + "\n"
+    }
+
+    static func line(_ step: SimulationStep, previous: CephStatus?, scenario: Scenario, workloads: [String] = []) -> String {
         var lines: [String] = []
         for event in step.events {
             lines.append(eventText(event))
         }
+        lines += serviceLines(step.services, first: previous == nil)
+        lines += workloads
         let ceph = step.ceph
         var state = "\(ceph.health.status.rawValue)"
         if !ceph.health.checks.isEmpty { state += " (" + ceph.health.checks.map(\.name).joined(separator: ", ") + ")" }
@@ -67,8 +108,32 @@ public enum SimulationTextReport {
         }
         if !data.isEmpty { state += "; " + data.joined(separator: "; ") }
         lines.append(state)
-        out += lines.joined(separator: "\n" + pad) + "\n"
-        return out
+        return block(step.time, lines)
+    }
+
+    /// The services that changed, in an operator's words; at the start, the ones up on one line.
+    static func serviceLines(_ statuses: [ServiceStatus], first: Bool) -> [String] {
+        var lines: [String] = []
+        var shown = statuses
+        if first {
+            let up = statuses.filter { $0.state == .up }
+            if !up.isEmpty { lines.append("services up: " + up.map(\.service.rawValue).joined(separator: ", ")) }
+            shown = statuses.filter { $0.state != .up }
+        }
+        for status in shown {
+            let state = switch status.state {
+            case .up: "up"
+            case .degraded: "degraded"
+            case .down: "DOWN"
+            }
+            lines.append("\(status.service.title) \(state): \(status.summary)")
+            if status.state == .down, let consequence = status.consequences.first { lines.append("  → " + consequence) }
+        }
+        return lines
+    }
+
+    static func workloadText(_ event: FailoverEvent) -> String {
+        "\(event.subject): \(event.detail)"
     }
 
     static func eventText(_ event: ClusterEvent) -> String {
@@ -86,6 +151,7 @@ public enum SimulationTextReport {
         case .replaced(let osd): return "osd.\(osd) recreated on the new disk: empty, everything it held is backfilled"
         case .drained(let osds): return "\(list(osds)) drained (CRUSH weight 0)"
         case .unsupported(let why): return "not simulated: \(why)"
+        case .alarmUnheard(let sensor, let reason): return "the alarm of \(sensor) reaches no automation, nothing is drained: \(reason)"
         }
     }
 
@@ -123,6 +189,40 @@ public enum SimulationTextReport {
             }
         }
         out += "      " + outcome.joined(separator: "; ") + "\n"
+        if !incident.servicesLost.isEmpty || !incident.servicesDegraded.isEmpty {
+            var parts: [String] = []
+            if !incident.servicesLost.isEmpty {
+                parts.append("services lost: " + incident.servicesLost.map { loss in
+                    loss.service.rawValue + (loss.downFor.map { " for \(time($0))" } ?? " until the end of the run")
+                }.joined(separator: ", "))
+            }
+            if !incident.servicesDegraded.isEmpty {
+                parts.append("degraded: " + incident.servicesDegraded.map(\.rawValue).joined(separator: ", "))
+            }
+            out += "      " + parts.joined(separator: "; ") + "\n"
+        }
+        let workloads = incident.workloads
+        if !workloads.isEmpty {
+            var parts: [String] = []
+            if !workloads.stopped.isEmpty {
+                let vms = workloads.stopped.filter { $0.hasPrefix("vm:") }.count
+                let pods = workloads.stopped.count - vms
+                let counts = [(vms, "VM"), (pods, "pod")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+                parts.append(counts.joined(separator: " and ") + " stopped")
+            }
+            if !workloads.restarted.isEmpty {
+                parts.append("restarted: " + workloads.restarted.map { "\($0.subject) on \($0.node) after \(time($0.after))" }
+                    .joined(separator: ", "))
+            }
+            if !workloads.notRunning.isEmpty {
+                parts.append("not running at the next event: " + workloads.notRunning.map(\.subject).joined(separator: ", "))
+            }
+            if !workloads.stopped.isEmpty {
+                parts.append(workloads.allRunningAfter.map { "every one running again after \(time($0))" }
+                    ?? "not all running again by the end of the run")
+            }
+            out += "      workloads: " + parts.joined(separator: "; ") + "\n"
+        }
         return out
     }
 

@@ -111,9 +111,11 @@ struct FailoverRun {
         return running.intersection(k8sNodeNames)
     }
 
-    mutating func emit(_ subject: String, _ kind: FailoverEvent.Kind, _ detail: String, at time: Duration? = nil) {
+    mutating func emit(
+        _ subject: String, _ kind: FailoverEvent.Kind, _ detail: String, at time: Duration? = nil, node: String? = nil
+    ) {
         let t = time ?? now
-        events.append(FailoverEvent(seconds: t.components.seconds, subject: subject, kind: kind, detail: detail))
+        events.append(FailoverEvent(seconds: t.components.seconds, subject: subject, kind: kind, detail: detail, node: node))
     }
 
     static func label(_ vm: VirtualMachine) -> String { "vm:\(vm.id) \(vm.name)" }
@@ -212,7 +214,7 @@ struct FailoverRun {
             let beforeFencing = fenceAt.removeValue(forKey: node) != nil
             for i in vms.indices where vms[i].state == .lost(node) {
                 vms[i].state = .running(node)
-                emit(Self.label(vms[i].vm), .restarted, beforeFencing ? "on \(node): the node is back before it was fenced" : "on \(node): the node is back (start at boot)")
+                emit(Self.label(vms[i].vm), .restarted, beforeFencing ? "on \(node): the node is back before it was fenced" : "on \(node): the node is back (start at boot)", node: node)
             }
         }
         haOnline = online
@@ -245,7 +247,7 @@ struct FailoverRun {
             let selection = p.scheduler.select(scenario.haService(vms[i].vm), current: node, preference: .none, placement: p.placement)
             if let target = selection.node, target != node {
                 vms[i].state = .running(target)
-                emit(Self.label(vms[i].vm), .migrated, "\(node) → \(target): its node-affinity rule prefers \(target) (failback)")
+                emit(Self.label(vms[i].vm), .migrated, "\(node) → \(target): its node-affinity rule prefers \(target) (failback)", node: target)
             }
         }
     }
@@ -256,7 +258,7 @@ struct FailoverRun {
         if let node = placed.node {
             vms[i].state = .running(node)
             let ranking = placed.ranking.isEmpty ? "" : " (CRS ranking: \(placed.ranking.joined(separator: ", ")))"
-            emit(Self.label(vms[i].vm), .restarted, "\(verb), on \(node)\(ranking)")
+            emit(Self.label(vms[i].vm), .restarted, "\(verb), on \(node)\(ranking)", node: node)
         } else {
             let reason = placed.reason ?? "no node"
             if vms[i].state != .pending(reason) {
@@ -300,7 +302,7 @@ struct FailoverRun {
                 switch pods[i].state {
                 case .lost(node):
                     pods[i].state = .running(node)
-                    emit(Self.label(pods[i].pod), .restarted, "on \(node): the kubelet restarts it")
+                    emit(Self.label(pods[i].pod), .restarted, "on \(node): the kubelet restarts it", node: node)
                 case .terminating(node):
                     pods[i].state = .pending("recreated by its StatefulSet")
                     emit(Self.label(pods[i].pod), .evicted, "\(node) is back: the kubelet confirms the deletion, the StatefulSet recreates the pod")
@@ -334,14 +336,14 @@ struct FailoverRun {
                 emit(Self.label(pods[i].pod), .evicted, "\(n) is tainted node.kubernetes.io/out-of-service: the pod is force-deleted and its volumes detached")
             case .attaching(let n, _) where conditions.outOfService.contains(evictedNode(of: pods[i].pod) ?? ""):
                 pods[i].state = .running(n)
-                emit(Self.label(pods[i].pod), .restarted, "on \(n): the old node is out of service, its volumes were detached at once")
+                emit(Self.label(pods[i].pod), .restarted, "on \(n): the old node is out of service, its volumes were detached at once", node: n)
             default: break
             }
         }
         for i in pods.indices {
             if case .attaching(let n, let until) = pods[i].state, until <= now {
                 pods[i].state = .running(n)
-                emit(Self.label(pods[i].pod), .restarted, "on \(n): the volume was force-detached from the old node and attached")
+                emit(Self.label(pods[i].pod), .restarted, "on \(n): the volume was force-detached from the old node and attached", node: n)
             }
         }
         schedulePending()
@@ -429,7 +431,7 @@ struct FailoverRun {
                 emit(Self.label(pod), .pending, "scheduled on \(node); its ReadWriteOnce volume is still attached to \(oldNode) (Multi-Attach error) until the force-detach after \(Self.seconds(timings.maxWaitForUnmount))")
             } else {
                 pods[i].state = .running(node)
-                emit(Self.label(pod), .restarted, "scheduled on \(node)")
+                emit(Self.label(pod), .restarted, "scheduled on \(node)", node: node)
             }
         }
     }

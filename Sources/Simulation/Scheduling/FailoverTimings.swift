@@ -84,11 +84,17 @@ public struct FailoverEvent: Sendable, Equatable, Codable {
     public var subject: String
     public var kind: Kind
     public var detail: String
+    /// Where the VM or pod runs from this event on (`restarted`, `migrated`).
+    public var node: String?
 
-    public init(seconds: Int64, subject: String, kind: Kind, detail: String) {
+    public init(seconds: Int64, subject: String, kind: Kind, detail: String, node: String? = nil) {
         self.seconds = seconds
         self.subject = subject
         self.kind = kind
         self.detail = detail
+        self.node = node
     }
+
+    /// Whether the subject is a VM or a pod (not a node or a control plane).
+    public var isWorkload: Bool { subject.hasPrefix("vm:") || subject.hasPrefix("pod ") }
 }

@@ -1,0 +1,126 @@
+import Foundation
+import Simulation
+import Testing
+
+/// The services and the workloads in a run of the default scenario: what the Queen's and a
+/// Drone's failure do to them, checked against the service model (`ServiceLayout`) and the
+/// failover of `collective plan` (`PlanReport`), which the run must reproduce at its own times.
+@Suite struct SimulationServicesTests {
+    let scenario: Scenario
+    let result: SimulationResult
+
+    init() throws {
+        scenario = try Repository.scenario("scenarios/borg-collective.yaml")
+        result = Simulator(scenario: scenario).run()
+    }
+
+    /// The default scenario with another timeline.
+    func variant(_ timeline: [TimelineEvent]) -> Scenario {
+        var s = scenario
+        s.timeline = timeline
+        return s
+    }
+
+    func step(at time: Duration, in result: SimulationResult) throws -> SimulationStep {
+        try #require(result.steps.first { $0.time == time })
+    }
+
+    @Test func theQueensFailureStopsItsSingleServicesButNotCorosync() throws {
+        let queenFails = try #require(scenario.timeline.first { $0.action == .failQueen })
+        let services = try step(at: queenFails.at, in: result).services
+        func state(_ service: CollectiveService) -> ServiceState? { services.first { $0.service == service }?.state }
+        #expect(state(.kubernetes) == .down)
+        #expect(state(.consul) == .down)
+        #expect(state(.mqtt) == .down)
+        #expect(state(.sensorAutomations) == .down)
+        // Corosync keeps quorum: drone1-3 and the QDevice hold 4 of 5 votes.
+        let proxmox = try #require(services.first { $0.service == .proxmox })
+        #expect(proxmox.state == .degraded)
+        #expect(proxmox.votes?.isQuorate == true)
+
+        let incident = try #require(result.incidents.first { $0.event.action == .failQueen })
+        #expect(Set(incident.servicesLost.map(\.service)) == [.kubernetes, .consul, .mqtt, .sensorAutomations])
+        // Down until the Queen returns.
+        let restored = try #require(scenario.timeline.first { $0.action == .restoreQueen })
+        for loss in incident.servicesLost {
+            #expect(loss.downFor == restored.at - queenFails.at, "\(loss.service)")
+        }
+        #expect(Set(result.singlePointsExercised.map(\.host)) == ["queen"])
+        #expect(result.singlePointsExercised.map(\.service) == ServiceLayout(scenario).singlePointsOfFailure()
+            .filter { $0.host == "queen" }.map(\.service))
+    }
+
+    /// `collective plan`'s failover with the host down from time 0, shifted to the event's time.
+    func planRestarts(when host: String) throws -> [(seconds: Int64, subject: String, node: String)] {
+        let failure = try #require(PlanReport(scenario: scenario).failures.first { $0.host == host })
+        return failure.events.filter { $0.kind == .restarted && $0.isWorkload }.map { ($0.seconds, $0.subject, $0.node ?? "") }
+    }
+
+    @Test func theQueensVMsRestartWherePlanSaysWhenFailoverSays() throws {
+        let queenFails = try #require(scenario.timeline.first { $0.action == .failQueen })
+        let start = queenFails.at.components.seconds
+        let expected = try planRestarts(when: "queen")
+        #expect(expected.map(\.subject) == ["vm:100 collective-db", "vm:101 nextcloud"])
+        #expect(expected.map(\.node) == ["drone1", "drone3"])
+        let incident = try #require(result.incidents.first { $0.event.action == .failQueen })
+        let restarted = incident.workloads.restarted.map { ($0.after.components.seconds + start, $0.subject, $0.node) }
+        #expect(restarted.map(\.0) == expected.map { $0.seconds + start })
+        #expect(restarted.map(\.1) == expected.map(\.subject))
+        #expect(restarted.map(\.2) == expected.map(\.node))
+        // The same events are in the run's workload timeline.
+        for (seconds, subject, node) in expected {
+            #expect(result.workloadEvents.contains { $0.seconds == seconds + start && $0.subject == subject && $0.node == node })
+        }
+        // Pods on the Queen wait for the K3s server (on the Queen) and run again when it returns.
+        #expect(incident.workloads.notRunning.allSatisfy { $0.subject.hasPrefix("pod ") })
+        let restored = try #require(scenario.timeline.first { $0.action == .restoreQueen })
+        #expect(incident.workloads.allRunningAfter == restored.at - queenFails.at)
+    }
+
+    @Test func aDroneFailureRestartsDNS1Elsewhere() throws {
+        let at = Duration.seconds(3600)
+        let run = Simulator(scenario: variant([TimelineEvent(at: at, action: .failHost("drone1"))])).run()
+        let expected = try planRestarts(when: "drone1")
+        let dns = try #require(expected.first { $0.subject == "vm:102 dns-1" })
+        #expect(dns.node != "drone1")
+        let incident = try #require(run.incidents.first)
+        let restart = try #require(incident.workloads.restarted.first { $0.subject == "vm:102 dns-1" })
+        #expect(restart.node == dns.node)
+        #expect(restart.after == .seconds(dns.seconds))
+        #expect(incident.workloads.stopped.contains("vm:102 dns-1"))
+        // Corosync, K3s, Consul and the broker keep serving: drone1 is no single point of failure.
+        #expect(incident.servicesLost.isEmpty)
+        #expect(run.singlePointsExercised.isEmpty)
+    }
+
+    @Test func aSensorAlarmWithTheBrokerDownDrainsNothing() throws {
+        let alarm = TimelineEvent(at: .seconds(7200), action: .sensorAlarm("rack2-temperature"))
+        let heard = Simulator(scenario: variant([alarm])).run()
+        let drained = heard.steps.flatMap(\.events).contains { if case .drained = $0 { true } else { false } }
+        #expect(drained, "with the broker up the alarm drains rack2")
+
+        let unheard = Simulator(scenario: variant([TimelineEvent(at: .seconds(3600), action: .failQueen), alarm])).run()
+        let events = unheard.steps.flatMap(\.events)
+        #expect(!events.contains { if case .drained = $0 { true } else { false } })
+        let reasons = events.compactMap { event -> String? in
+            if case .alarmUnheard(let sensor, let reason) = event, sensor == "rack2-temperature" { return reason }
+            return nil
+        }
+        let layout = ServiceLayout(scenario)
+        var connectivity = FleetConnectivity.healthy(scenario.fleet)
+        connectivity.running.remove("queen")
+        #expect(reasons == [layout.alarmBlocker(fromSensorOn: "edge1", under: connectivity)].compactMap { $0 })
+        #expect(reasons.count == 1)
+        #expect(SimulationTextReport.render(unheard, scenario: scenario).contains("nothing is drained"))
+    }
+
+    @Test func sameSeedSameBytes() throws {
+        let again = Simulator(scenario: scenario).run()
+        #expect(again == result)
+        #expect(SimulationTextReport.render(again, scenario: scenario) == SimulationTextReport.render(result, scenario: scenario))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        #expect(try encoder.encode(SimulationJSONReport(again)) == encoder.encode(SimulationJSONReport(result)))
+    }
+}
