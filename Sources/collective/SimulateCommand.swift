@@ -10,7 +10,8 @@ struct SimulateCommand: AsyncParsableCommand {
         discussion: """
             Without a scenario, runs scenarios/borg-collective.yaml (relative to the current \
             directory). Prints a timeline (OSDs down/out, PG states, degraded and misplaced data, \
-            recovery, health, monitor quorum) and a summary per event. Exits 1 when an \
+            recovery, health, monitor quorum; the services' quorums and failovers; VMs and pods \
+            fenced, evicted, restarted or pending) and a summary per event. Exits 1 when an \
             expectation of the scenario fails, naming it.
             """
     )

@@ -114,6 +114,19 @@ import Testing
         #expect(SimulationTextReport.render(unheard, scenario: scenario).contains("nothing is drained"))
     }
 
+    /// rack-loss: rack2 (drone2, drone3) goes dark and takes the monitor quorum with it; dns-2
+    /// (on drone2) is fenced but cannot start anywhere: its pool serves no I/O.
+    @Test func aVMWhosePoolServesNoIODoesNotStart() throws {
+        let rackLoss = try Repository.scenario("scenarios/rack-loss.yaml")
+        let run = Simulator(scenario: rackLoss).run()
+        let incident = try #require(run.incidents.first)
+        #expect(incident.monQuorumLost)
+        #expect(incident.workloads.stopped.contains("vm:103 dns-2"))
+        #expect(!incident.workloads.restarted.contains { $0.subject == "vm:103 dns-2" })
+        let wait = try #require(incident.workloads.notRunning.first { $0.subject == "vm:103 dns-2" })
+        #expect(wait.reason.contains("pool rbd-vms"))
+    }
+
     @Test func sameSeedSameBytes() throws {
         let again = Simulator(scenario: scenario).run()
         #expect(again == result)

@@ -136,10 +136,14 @@ struct RunRecorder {
     }
 
     /// Who runs and talks, which pools are inactive and which hosts were removed (their
-    /// Kubernetes nodes count as out of service), when that changes.
+    /// Kubernetes nodes count as out of service), when that changes. Without a monitor quorum
+    /// every pool counts as inactive: a client that starts cannot get a map, and the PG states
+    /// are the last map's, blind to the copies lost since.
     private mutating func recordConditions(_ step: SimulationStep) {
+        let inactive = step.ceph.monQuorum.isQuorate
+            ? Set(step.ceph.inactivePools) : Set(scenario.ceph.pools.map(\.name))
         let current = ClusterConditions(
-            connectivity: step.connectivity, inactivePools: Set(step.ceph.inactivePools),
+            connectivity: step.connectivity, inactivePools: inactive,
             outOfService: Set(scenario.fleet.hosts.map(\.name)).subtracting(step.hosts))
         guard conditions.last?.conditions != current else { return }
         conditions.append(ConditionChange(time: step.time, conditions: current))
