@@ -9,6 +9,11 @@ let package = Package(
         .library(name: "CRUSH", targets: ["CRUSH"]),
         .library(name: "Placement", targets: ["Placement"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "HomeAssistant", targets: ["HomeAssistant"]),
+    ],
+    traits: [
+        // `collective mqtt`: publish to an MQTT broker through libmosquitto (Debian: libmosquitto-dev).
+        .trait(name: "MQTT", description: "MQTT publishing through libmosquitto (needs libmosquitto-dev)."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +33,15 @@ let package = Package(
             dependencies: ["CRUSH", "Placement", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        // Face: the cluster as Home Assistant entities (MQTT discovery configs and states).
+        .target(name: "HomeAssistant", dependencies: ["Placement", "Simulation"]),
+        // libmosquitto (MQTT client), only with the MQTT trait.
+        .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
+        // Face: a thin Swift layer over libmosquitto (connect, publish, subscribe, a publish loop).
+        .target(
+            name: "MQTTClient",
+            dependencies: [.target(name: "CMosquitto", condition: .when(traits: ["MQTT"]))]
+        ),
         // The command-line face: argument parsing only.
         .executableTarget(
             name: "collective",
@@ -35,6 +49,8 @@ let package = Package(
                 "CRUSH",
                 "Placement",
                 "Simulation",
+                "HomeAssistant",
+                .target(name: "MQTTClient", condition: .when(traits: ["MQTT"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +71,15 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CRUSH"]),
+        .testTarget(name: "HomeAssistantTests", dependencies: ["HomeAssistant", "Simulation", "Placement"]),
+        // Against a real mosquitto broker; with the MQTT trait only.
+        .testTarget(
+            name: "MQTTClientTests",
+            dependencies: [
+                .target(name: "MQTTClient", condition: .when(traits: ["MQTT"])),
+                "HomeAssistant", "Simulation",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
