@@ -139,7 +139,7 @@ public final class MQTTConnection {
 
     /// The next message of a subscription, or nil when none comes within `timeout`.
     public func receive(timeout: Duration) throws(MQTTError) -> MQTTMessage? {
-        do {
+        do throws(MQTTError) {
             try wait(.receive, within: timeout) { !events.inbox.isEmpty }
         } catch let error where error.reason == .timedOut(timeout) {
             return nil

@@ -47,9 +47,8 @@ struct MQTTPublishCommand: AsyncParsableCommand {
         #if MQTT
         let setup = try MQTTSetup(options)
         let entities = try setup.entities()
-        let connection: MQTTConnection
-        do {
-            connection = try MQTTConnection(options: setup.connection)
+        do throws(MQTTError) {
+            let connection = try MQTTConnection(options: setup.connection)
             try connection.connect()
             try connection.publish(setup.publication.messages(entities).map(MQTTSetup.message))
             try connection.disconnect()
@@ -174,7 +173,7 @@ struct MQTTSetup: Sendable {
 }
 
 /// SIGINT and SIGTERM stop the watch loop cleanly instead of killing the process.
-final class StopSignals: Sendable {
+final class StopSignals {
     private let sources: [DispatchSourceSignal]
 
     init(_ stop: @escaping @Sendable () -> Void) {
