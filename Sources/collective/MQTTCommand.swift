@@ -177,6 +177,12 @@ final class StopSignals {
     private let sources: [DispatchSourceSignal]
 
     init(_ stop: @escaping @Sendable () -> Void) {
+        // A parent may have blocked them (the mask is inherited): unblock, then handle.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())

@@ -25,7 +25,7 @@ final class Broker {
             config += "allow_anonymous true\n"
         } else {
             let file = directory.appendingPathComponent("passwords").path
-            FileManager.default.createFile(atPath: file, contents: nil)
+            _ = FileManager.default.createFile(atPath: file, contents: nil)
             for (user, password) in users.sorted(by: { $0.key < $1.key }) {
                 try Self.run("/usr/bin/mosquitto_passwd", ["-b", file, user, password])
             }
@@ -52,10 +52,11 @@ final class Broker {
         throw Failure(description: "mosquitto did not listen on port \(port)")
     }
 
-    /// Stops the broker (SIGTERM to its pid) and waits for it to exit.
+    /// Stops the broker (SIGKILL to its pid: the test runner's blocked SIGTERM is inherited)
+    /// and waits for it to exit.
     func stop() {
         guard let process else { return }
-        kill(process.processIdentifier, SIGTERM)
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         self.process = nil
     }
@@ -147,7 +148,7 @@ enum Collective {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()

@@ -33,7 +33,8 @@ import Glibc
         let result = try Collective.run(["mqtt", "publish", Collective.scenario, "--url", "mqtt://127.0.0.1:\(broker.port)", "--node-id", "lab"])
         #expect(result.status == 0, "\(result.err)")
         let messages = try Self.retained(port: broker.port)
-        #expect(messages.values.allSatisfy(\.retain))
+        let unretained = messages.values.filter { !$0.retain }.map(\.topic)
+        #expect(unretained.isEmpty)
         #expect(messages["collective/lab/availability"]?.text == "online")
         let entities = try Self.expectedEntities()
         // One config and one state per entity, and the availability: nothing else.
@@ -92,6 +93,23 @@ import Glibc
         let will = try client.receive(timeout: .seconds(10))
         #expect(will?.text == "offline")
         try client.disconnect()
+        #expect(try Self.retained(port: broker.port, ["collective/lab/availability"])["collective/lab/availability"]?.text == "offline")
+    }
+
+    @Test func sigtermStopsTheWatchLoopCleanlyWithOffline() throws {
+        let broker = try Broker()
+        let log = broker.directory.appendingPathComponent("watch.log")
+        let watch = try Collective.start(["mqtt", "watch", Collective.scenario, "--url", "mqtt://127.0.0.1:\(broker.port)", "--node-id", "lab", "--interval", "1"], log: log)
+        defer { if watch.isRunning { kill(watch.processIdentifier, SIGKILL); watch.waitUntilExit() } }
+        var online = false
+        for _ in 0..<40 where !online {
+            online = try Self.retained(port: broker.port, ["collective/lab/availability"])["collective/lab/availability"]?.text == "online"
+            if !online { usleep(250_000) }
+        }
+        #expect(online)
+        kill(watch.processIdentifier, SIGTERM)
+        watch.waitUntilExit()
+        #expect(watch.terminationReason == .exit && watch.terminationStatus == 0)
         #expect(try Self.retained(port: broker.port, ["collective/lab/availability"])["collective/lab/availability"]?.text == "offline")
     }
 

@@ -13,6 +13,7 @@ import Testing
             - {name: drone2, role: drone, cores: 4, ram: 32GiB, nic: 2.5Gbit/s, disks: [{type: ssd, size: 2TB}], location: {rack: rack2}}
         ceph:
           mons: [queen, drone1, drone2]
+          mgrs: [queen]
           pools:
             - {name: rbd, pg_num: 64, application: rbd, stored: 500GiB}
 
@@ -135,15 +136,16 @@ import Testing
             readings:
               - {at: 5m, topic: "edge/+", value: 1}
             """
+        // Columns counted by hand in the text above (line 12 is the first trigger).
         #expect(diagnostics(yaml, file: "t.yaml") == [
-            "t.yaml:12:18: triggers[0].on.topic: # stands alone as the last level (edge/#)",
-            "t.yaml:13:39: triggers[0].then[0].host: unknown host \"dron2\"; did you mean \"drone2\"?",
+            "t.yaml:12:17: triggers[0].on.topic: # stands alone as the last level (edge/#)",
+            "t.yaml:13:38: triggers[0].then[0].host: unknown host \"dron2\"; did you mean \"drone2\"?",
             "t.yaml:14:9: triggers[1].on: give one of above, below or equals, not above and below",
-            "t.yaml:14:5: triggers[1]: a trigger needs at least one event under then",
+            "t.yaml:15:11: triggers[1].then: a trigger needs at least one event",
             "t.yaml:16:5: triggers[2]: missing required key \"then\" (the events it causes, like [{event: drain_host, host: drone2}])",
-            "t.yaml:16:31: triggers[2].on.above: expected a number like 40 or 12.5, found \"hot\"",
+            "t.yaml:16:32: triggers[2].on.above: expected a number like 40 or 12.5, found \"hot\"",
             "t.yaml:17:5: triggers[2].when: unknown key; did you mean \"then\"?",
-            "t.yaml:19:28: readings[0].topic: a reading's topic is a plain topic (no + or #), found \"edge/+\"",
+            "t.yaml:19:21: readings[0].topic: a reading's topic is a plain topic (no + or #), found \"edge/+\"",
         ])
     }
 

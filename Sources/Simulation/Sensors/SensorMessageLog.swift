@@ -19,10 +19,9 @@ public enum SensorMessageLog {
             problems.append(ScenarioDiagnostic(
                 severity: .error, file: file, location: SourceLocation(line: line, column: column), path: .root, message: message))
         }
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // `\r\n` is one Character in Swift: split on every kind of line end.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = index + 1
-            var line = rawLine
-            if line.last == "\r" { line = line.dropLast() }
             let content = line.drop { $0 == " " || $0 == "\t" }
             if content.isEmpty || content.hasPrefix("#") { continue }
             let column = line.count - content.count + 1

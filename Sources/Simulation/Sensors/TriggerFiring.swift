@@ -83,3 +83,11 @@ extension String {
         return String(s)
     }
 }
+
+extension Scenario {
+    /// The events the scenario's triggers make of its own `readings` and of `messages` (a
+    /// recorded file, or messages received from a broker), to be run with its timeline.
+    public func sensorEvents(messages: [SensorMessage] = []) -> [TimelineEvent] {
+        TriggerFiring.events(messages: readings + messages, triggers: triggers)
+    }
+}

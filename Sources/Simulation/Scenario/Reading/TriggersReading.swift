@@ -13,7 +13,6 @@ extension ScenarioReader {
                 .flatMap(readTriggerCondition)
             let actions = m.required("then", "the events it causes, like [{event: drain_host, host: drone2}]")
                 .flatMap(readTriggerActions)
-            if let actions, actions.isEmpty { m.field.error("a trigger needs at least one event under then") }
             guard let condition, let actions, !actions.isEmpty else { continue }
             triggers.append(SensorTrigger(
                 topic: condition.topic, field: condition.field, condition: condition.condition, actions: actions, location: item.location))
@@ -58,6 +57,10 @@ extension ScenarioReader {
     private func readTriggerActions(_ field: YAMLField) -> [TimelineEvent]? {
         guard case .sequence(let sequence) = field.node else {
             field.expected("a list of events")
+            return nil
+        }
+        if sequence.isEmpty {
+            field.error("a trigger needs at least one event")
             return nil
         }
         let items: [Node] = sequence.map { node in
