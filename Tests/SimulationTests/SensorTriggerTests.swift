@@ -124,6 +124,19 @@ import Testing
         #expect(events.map(\.note) == ["trigger: edge/rack2/temp 41.5 (above 40): rack2 is hot", "trigger: edge/rack2/temp 41.5 (above 40)"])
     }
 
+    /// The bundled rehearsal: 36 °C at 10m, 41.5 °C at 20m (fires), 43 °C at 25m (still hot:
+    /// quiet): the alarm at 20m and drone2 off 30 minutes later.
+    @Test func theHotRackScenarioDrainsThenPowersOff() throws {
+        let scenario = try Repository.scenario("scenarios/hot-rack.yaml")
+        #expect(scenario.warnings.isEmpty)
+        let events = scenario.sensorEvents()
+        #expect(events.map(\.at) == [.seconds(20 * 60), .seconds(50 * 60)])
+        #expect(events.map(\.action) == [.sensorAlarm("rack2-temperature"), .failHost("drone2")])
+        // A recorded message on top of the readings fires nothing new while it stays hot.
+        let more = scenario.sensorEvents(messages: [Self.message(40, "edge/rack2/climate", #"{"temperature": 44}"#)])
+        #expect(more == events)
+    }
+
     @Test func triggerProblemsArePositioned() {
         let yaml = Self.fleet + """
             triggers:
