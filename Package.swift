@@ -70,7 +70,10 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CRUSH"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "CRUSH", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "HomeAssistantTests", dependencies: ["HomeAssistant", "Simulation", "Placement"]),
         // Against a real mosquitto broker; with the MQTT trait only.
         .testTarget(

@@ -17,7 +17,7 @@ struct MQTTCommand: AsyncParsableCommand {
 
 /// What `publish` and `watch` share: the scenario, the broker and the topics.
 struct MQTTPublishOptions: ParsableArguments {
-    @Argument(help: "The scenario file (YAML).") var scenario: String = "scenarios/borg-collective.yaml"
+    @Argument(help: "The scenario file (YAML).") var scenario: String = ScenarioFile.defaultPath
     @Option(help: "The broker: mqtt://[user@]host[:port] (1883) or mqtts://… (TLS, 8883).") var url: String
     @Option(help: "User name (instead of user@ in the URL).") var username: String?
     @Option(name: .customLong("password-file"), help: "A file holding the password (its first line); never printed.") var passwordFile: String?
@@ -111,7 +111,7 @@ struct MQTTSetup: Sendable {
     init(_ options: MQTTPublishOptions) throws {
         let url: MQTTBrokerURL
         do { url = try MQTTBrokerURL(parsing: options.url) } catch { throw ValidationError(error.description) }
-        let scenario = try Self.load(options.scenario)
+        let scenario = try ScenarioFile.loadOrExit(options.scenario)
         let nodeID = options.nodeID ?? ObjectID.sanitized(scenario.name)
         var password: String?
         if let file = options.passwordFile {
@@ -149,15 +149,7 @@ struct MQTTSetup: Sendable {
 
     /// The scenario's entities, read from the file now.
     func entities() throws -> [Entity] {
-        ClusterEntities.scenario(try Self.load(scenarioPath))
-    }
-
-    static func load(_ path: String) throws -> Scenario {
-        do {
-            return try ScenarioFile.load(path)
-        } catch {
-            throw fail(error.description)
-        }
+        ClusterEntities.scenario(try ScenarioFile.load(scenarioPath))
     }
 
     /// A retained message, sent at QoS 1.

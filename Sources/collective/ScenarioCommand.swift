@@ -8,7 +8,7 @@ struct ScenarioCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
         abstract: "Check scenario files (fleet, Ceph, services, workloads, timeline).",
-        subcommands: [ScenarioCheckCommand.self, ScenarioCrushCommand.self]
+        subcommands: [ScenarioCheckCommand.self, ScenarioCrushCommand.self, ScenarioServicesCommand.self]
     )
 }
 
@@ -23,13 +23,7 @@ struct ScenarioCheckCommand: AsyncParsableCommand {
     @Argument(help: "The scenario file (YAML).") var file: String
 
     func run() async throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioFile.load(file)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
-        }
+        let scenario = try ScenarioFile.loadOrExit(file)
         for warning in scenario.warnings {
             FileHandle.standardError.write(Data((warning.description + "\n").utf8))
         }
@@ -48,13 +42,7 @@ struct ScenarioCrushCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write the binary map here instead of printing the text.") var output: String?
 
     func run() async throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioFile.load(file)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
-        }
+        let scenario = try ScenarioFile.loadOrExit(file)
         if let output {
             try CrushMapFile.write(scenario.crushMap.binaryEncoded(), to: output)
         } else {
@@ -65,6 +53,20 @@ struct ScenarioCrushCommand: AsyncParsableCommand {
 
 /// Reads scenario files from disk for the Simulation module (which does no I/O itself).
 enum ScenarioFile {
+    /// The bundled default scenario, the seed's fleet: what commands read without a FILE.
+    static let defaultPath = "scenarios/borg-collective.yaml"
+
+    /// Loads the scenario at `path`, or prints every problem to standard error and exits with
+    /// status 1.
+    static func loadOrExit(_ path: String) throws -> Scenario {
+        do {
+            return try load(path)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+
     static func load(_ path: String) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(diagnostics: [ScenarioDiagnostic(

@@ -91,10 +91,11 @@ extension Scenario {
             nearFull: Float(ceph.config.nearfullRatio))
     }
 
-    /// The capacity input of the cluster at time 0 (`ScenarioCapacity`).
-    public func capacityInput() -> CapacityInput {
+    /// The capacity input of the cluster at time 0 (`ScenarioCapacity`), with the OSDs of
+    /// `outHosts` down and out: their data counts where it is re-replicated.
+    public func capacityInput(outHosts: Set<String> = []) -> CapacityInput {
         ScenarioCapacity.input(
-            map: initialOSDMap(), diskOf: disksByOSD,
+            map: osdMap(outHosts: outHosts), diskOf: disksByOSD,
             stored: Dictionary(uniqueKeysWithValues: ceph.pools.map { ($0.id, $0.stored.bytes) }),
             ratios: fullRatios)
     }

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Simulation
+
+/// `collective scenario services [FILE]`: the services' layout, the failures they tolerate and
+/// the single points of failure.
+struct ScenarioServicesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "services",
+        abstract: "Show where the services run, how many host failures each tolerates, and the single points of failure.",
+        discussion: """
+            Covers the Ceph monitors, managers and metadata servers, the Proxmox cluster's corosync \
+            quorum (with its QDevice), the K3s API, Consul, the MQTT broker, Home Assistant and the \
+            sensor automations. FILE defaults to scenarios/borg-collective.yaml.
+            """
+    )
+
+    /// `plain` for people; `json` (compact) and `json-pretty` for machines, keys sorted.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case plain
+        case json
+        case jsonPretty = "json-pretty"
+    }
+
+    @Argument(help: "The scenario file (YAML).") var file: String = ScenarioFile.defaultPath
+    @Option(name: .shortAndLong, help: "Output format: plain, json or json-pretty.") var format: Format = .plain
+
+    func run() async throws {
+        let scenario = try ScenarioFile.loadOrExit(file)
+        let report = ServiceReport(scenario: scenario.name, layout: ServiceLayout(scenario))
+        switch format {
+        case .plain:
+            FileHandle.standardOutput.write(Data(report.rendered().utf8))
+        case .json, .jsonPretty:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = format == .json
+                ? [.sortedKeys, .withoutEscapingSlashes]
+                : [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+            var data = try encoder.encode(report)
+            data.append(UInt8(ascii: "\n"))
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
