@@ -14,6 +14,7 @@ public import Simulation
 /// | `raw_used_percent` | %RAW USED |
 /// | `osd_nearfull` | binary: some OSD is nearfull or fuller (`OSDFullness`) |
 /// | `pool_<name>_stored`, `_percent_used`, `_max_avail` | `ceph df` POOLS: STORED, %USED, MAX AVAIL |
+/// | `spofs`, `n_plus_one` | a scenario's verdicts (see `scenario(_:)`) |
 public enum ClusterEntities {
     /// The entities for a cluster with this capacity input and this many hosts.
     public static func capacity(_ input: CapacityInput, hosts: Int) -> [Entity] {
@@ -46,8 +47,17 @@ public enum ClusterEntities {
         return entities
     }
 
-    /// The entities of a scenario's cluster at time 0.
+    /// The entities of a scenario's cluster at time 0: the capacity figures, then the
+    /// simulator's verdicts: `spofs` (single points of failure among the services,
+    /// `ServiceLayout`) and the binary `n_plus_one` (a problem when everything does not fit
+    /// after losing the largest host, `Scenario.nPlusOne`; absent without a guest host).
     public static func scenario(_ scenario: Scenario) -> [Entity] {
-        capacity(scenario.capacityInput(), hosts: scenario.fleet.hosts.count)
+        var entities = capacity(scenario.capacityInput(), hosts: scenario.fleet.hosts.count)
+        let spofs = ServiceLayout(scenario).singlePointsOfFailure()
+        entities.append(.sensor("spofs", name: "Single points of failure", value: String(spofs.count), icon: "mdi:alert"))
+        if let check = scenario.nPlusOne() {
+            entities.append(.binarySensor("n_plus_one", name: "N+1 capacity", isOn: !check.passes, deviceClass: "problem"))
+        }
+        return entities
     }
 }

@@ -94,6 +94,10 @@ import Testing
             #expect(byID[key + "_max_avail"]?.deviceClass == "data_size")
             #expect(byID[key + "_percent_used"]?.unit == "%")
         }
-        #expect(entities.count == 10 + 3 * scenario.ceph.pools.count)
+        // The verdicts pass through: the services' single points of failure and the N+1 check.
+        #expect(byID["spofs"]?.value == String(ServiceLayout(scenario).singlePointsOfFailure().count))
+        let nPlusOne = try #require(scenario.nPlusOne())
+        #expect(byID["n_plus_one"]?.value == (nPlusOne.passes ? "OFF" : "ON"))
+        #expect(entities.count == 12 + 3 * scenario.ceph.pools.count)
     }
 }
