@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CRUSH", targets: ["CRUSH"]),
         .library(name: "Placement", targets: ["Placement"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .library(name: "HomeAssistant", targets: ["HomeAssistant"]),
     ],
     traits: [
@@ -33,6 +34,11 @@ let package = Package(
             dependencies: ["CRUSH", "Placement", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        // A face: the capacity-planning report (text, JSON, Markdown, self-contained HTML with SVG charts).
+        .target(
+            name: "Reports",
+            dependencies: ["CRUSH", "Placement", "Simulation"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         // Face: the cluster as Home Assistant entities (MQTT discovery configs and states).
         .target(name: "HomeAssistant", dependencies: ["Placement", "Simulation"]),
         // libmosquitto (MQTT client), only with the MQTT trait.
@@ -49,6 +55,7 @@ let package = Package(
                 "CRUSH",
                 "Placement",
                 "Simulation",
+                "Reports",
                 "HomeAssistant",
                 .target(name: "MQTTClient", condition: .when(traits: ["MQTT"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -74,6 +81,7 @@ let package = Package(
             name: "SimulationTests",
             dependencies: ["Simulation", "CRUSH", .product(name: "Yams", package: "Yams")]
         ),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Placement", "CRUSH"]),
         .testTarget(name: "HomeAssistantTests", dependencies: ["HomeAssistant", "Simulation", "Placement"]),
         // Against a real mosquitto broker; with the MQTT trait only.
         .testTarget(

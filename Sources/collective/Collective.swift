@@ -5,6 +5,9 @@ struct Collective: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collective",
         abstract: "A Ceph-aware storage and placement simulator.",
-        subcommands: [CrushCommand.self, OSDMapCommand.self, ScenarioCommand.self, PlanCommand.self, MQTTCommand.self]
+        subcommands: [
+            CrushCommand.self, OSDMapCommand.self, ScenarioCommand.self, PlanCommand.self,
+            ReportCommand.self, MQTTCommand.self,
+        ]
     )
 }

@@ -3,10 +3,24 @@ import CRUSH
 import Foundation
 import Placement
 
-/// `collective osdmap MAP [--crush FILE] [osdmaptool test flags]`.
+/// `collective osdmap …`: osdmaptool's jobs and placement analysis on an OSD map. Without a
+/// subcommand name, `test` (osdmaptool's flags) runs.
 struct OSDMapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "osdmap",
+        abstract: "Map, analyse, compare and balance OSD maps (osdmaptool-compatible).",
+        subcommands: [
+            OSDMapTestCommand.self, OSDMapAnalyzeCommand.self, OSDMapCompareCommand.self,
+            OSDMapBalanceCommand.self,
+        ],
+        defaultSubcommand: OSDMapTestCommand.self
+    )
+}
+
+/// `collective osdmap [test] MAP [--crush FILE] [osdmaptool test flags]`.
+struct OSDMapTestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
         abstract: "Map PGs and objects through an OSD map, exactly as `osdmaptool MAP --test-map-…` does.",
         discussion: """
             MAP is a binary OSD map (`ceph osd getmap`, osdmaptool) or the JSON of \
@@ -41,17 +55,7 @@ struct OSDMapCommand: AsyncParsableCommand {
             throw ValidationError(parsed.files.isEmpty ? "must specify osdmap filename" : "too many arguments")
         }
         guard parsed.hasAction else { throw ValidationError("no action specified?") }
-        let path = parsed.files[0]
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CrushMapFile.Failure(description: "\(path): cannot read file")
-        }
-        let crush = try parsed.crush.map { try CrushMapFile.load($0) }
-        let map: OSDMap
-        do {
-            map = try OSDMap(decoding: [UInt8](data), crush: crush)
-        } catch {
-            throw CrushMapFile.Failure(description: "\(path): \(error)")
-        }
+        let map = try OSDMapFile.load(parsed.files[0], crush: parsed.crush)
         let out = StandardOutput()
         var tool = OSDMapTool(map: map, arguments: parsed, threads: threads)
         let status = await tool.run(

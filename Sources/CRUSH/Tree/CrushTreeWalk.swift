@@ -1,15 +1,15 @@
 /// One line of a crush tree listing: an item reached from a root, with the weight its parent
 /// gives it (`CrushTreeDumper::Item` in Ceph's CrushTreeDumper.h).
-struct CrushTreeItem: Sendable, Equatable {
+public struct CrushTreeItem: Sendable, Equatable {
     /// Device (>= 0) or bucket (< 0) id.
-    var id: Int32
+    public var id: Int32
     /// The bucket this line lists the item under; 0 for a root.
-    var parent: Int32
+    public var parent: Int32
     /// 0 for a root, one more per level below it.
-    var depth: Int
+    public var depth: Int
     /// A root's bucket weight, or the item's weight in its parent, as Ceph's `float`
     /// (16.16 fixed point divided by 0x10000).
-    var weight: Float
+    public var weight: Float
 }
 
 extension CrushMap {
@@ -28,7 +28,7 @@ extension CrushMap {
     /// name sorts as an empty name (crushtool crashes building the key), and a bucket met again
     /// below itself is listed but not expanded (crushtool loops for ever). A hierarchy in which
     /// many paths lead to the same bucket is listed once per path, as crushtool lists it.
-    func crushTreeItems() -> [CrushTreeItem] {
+    public func crushTreeItems() -> [CrushTreeItem] {
         var items: [CrushTreeItem] = []
         var previousRoot: Int32?
         for root in rootBucketIDs() where root != previousRoot {

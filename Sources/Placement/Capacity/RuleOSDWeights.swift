@@ -19,6 +19,9 @@ public struct RuleOSDWeights: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var osd: Int32
         public var fraction: Float
+        /// The OSD's crush weight (1.0 = 0x10000) in the bucket the rule's take met it in
+        /// (the last take that met it); 1.0 for a device a take names directly.
+        public var crushWeight: Float
     }
 
     public let rule: Int32
@@ -31,6 +34,7 @@ public struct RuleOSDWeights: Sendable, Equatable {
             throw .noSuchRule(rule)
         }
         var merged: [Int32: Float] = [:]
+        var absolute: [Int32: Float] = [:]
         for step in crushRule.steps where step.op == .take {
             var taken: [Int32: Float] = [:]
             var sum: Float = 0
@@ -43,6 +47,7 @@ public struct RuleOSDWeights: Sendable, Equatable {
             }
             // `_normalize_weight_map`: iterate in key order, add each weight over the sum.
             for osd in taken.keys.sorted() {
+                absolute[osd] = item >= 0 ? 1.0 : taken[osd]! / Float(0x10000)
                 let share = taken[osd]! / sum
                 if let existing = merged[osd] {
                     merged[osd] = existing + share
@@ -52,7 +57,7 @@ public struct RuleOSDWeights: Sendable, Equatable {
             }
         }
         self.rule = rule
-        self.entries = merged.keys.sorted().map { Entry(osd: $0, fraction: merged[$0]!) }
+        self.entries = merged.keys.sorted().map { Entry(osd: $0, fraction: merged[$0]!, crushWeight: absolute[$0]!) }
     }
 
     /// The fraction of `osd`, or nil if the rule never reaches it.
