@@ -39,6 +39,7 @@ let package = Package(
             name: "Reports",
             dependencies: ["CRUSH", "Placement", "Simulation"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         // Face: the cluster as Home Assistant entities (MQTT discovery configs and states).
         .target(name: "HomeAssistant", dependencies: ["Placement", "Simulation"]),
         // libmosquitto (MQTT client), only with the MQTT trait.
