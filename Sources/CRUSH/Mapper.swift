@@ -142,7 +142,7 @@ public final class CrushMapper: @unchecked Sendable {
         var localFallbackRetries = Int32(bitPattern: tunables.chooseLocalFallbackTries)
         var varyR = Int32(tunables.chooseLeafVaryR)
         var stable = Int32(tunables.chooseLeafStable)
-        let context = ChooseContext(weights: weights, ws: ws, args: args)
+        let context = ChooseContext(weights: weights, ws: ws, args: args, recordsChecks: ws.recordsReweightChecks)
 
         for step in steps {
             switch step.op {
@@ -244,6 +244,8 @@ public final class CrushMapper: @unchecked Sendable {
         let weights: UnsafeBufferPointer<UInt32>
         let ws: CrushWorkspace
         let args: CrushChooseArgs.Tables?
+        /// `ws.recordsReweightChecks`, read once per rule.
+        let recordsChecks: Bool
     }
 
     // MARK: - Choosing
@@ -252,7 +254,13 @@ public final class CrushMapper: @unchecked Sendable {
     @inline(__always)
     func isOut(_ weights: UnsafeBufferPointer<UInt32>, item: Int32, x: Int32) -> Bool {
         if Int(item) >= weights.count { return true }
-        let w = weights[Int(item)]
+        return Self.rejectsAsOut(item, weight: weights[Int(item)], x: x)
+    }
+
+    /// `is_out` for a device with reweight `w` (16.16): is `item` rejected for input `x`?
+    /// A pure function of the three: 0 always rejects, 0x10000 and above never do.
+    @inline(__always)
+    public static func rejectsAsOut(_ item: Int32, weight w: UInt32, x: Int32) -> Bool {
         if w >= 0x10000 { return false }
         if w == 0 { return true }
         return CrushHash.hash2(CrushHash.rjenkins1, x.bits, item.bits) & 0xffff >= w
@@ -343,6 +351,7 @@ public final class CrushMapper: @unchecked Sendable {
                         }
                         if !reject && !collide && itemType == 0 {
                             reject = isOut(cx.weights, item: item, x: x)
+                            if cx.recordsChecks { cx.ws.noteReweightCheck(item, rejected: reject) }
                         }
                     }
                     if reject || collide {
@@ -442,7 +451,11 @@ public final class CrushMapper: @unchecked Sendable {
                             out2![Int(rep)] = item  // we already have a leaf
                         }
                     }
-                    if itemType == 0 && isOut(cx.weights, item: item, x: x) { break }
+                    if itemType == 0 {
+                        let rejected = isOut(cx.weights, item: item, x: x)
+                        if cx.recordsChecks { cx.ws.noteReweightCheck(item, rejected: rejected) }
+                        if rejected { break }
+                    }
                     out[Int(rep)] = item
                     left -= 1
                     break

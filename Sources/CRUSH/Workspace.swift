@@ -14,6 +14,14 @@ public final class CrushWorkspace {
     let histogramSize: Int
     /// Whether `chooseTries` is being counted (`start_choose_profile`).
     public var countsChooseTries = false
+    /// Whether mappings note every device whose reweight they consult (`is_out`) in
+    /// `reweightChecks`. Off by default; the check costs one predictable branch per device
+    /// landed on.
+    public var recordsReweightChecks = false
+    /// The devices whose reweight `is_out` consulted since `clearReweightChecks()`, in order:
+    /// `item` where the device was accepted, `~item` (negative) where it was rejected as out.
+    /// Only filled while `recordsReweightChecks` is set.
+    public private(set) var reweightChecks: [Int32] = []
 
     init(bucketCount: Int, totalItems: Int, resultMax: Int, histogramSize: Int) {
         self.bucketCount = bucketCount
@@ -51,6 +59,16 @@ public final class CrushWorkspace {
     @inline(__always)
     func recordTries(_ tries: UInt32) {
         if countsChooseTries && Int(tries) < histogramSize { histogram[Int(tries)] += 1 }
+    }
+
+    @inline(never)
+    func noteReweightCheck(_ item: Int32, rejected: Bool) {
+        reweightChecks.append(rejected ? ~item : item)
+    }
+
+    /// Empties `reweightChecks`, keeping its storage.
+    public func clearReweightChecks() {
+        reweightChecks.removeAll(keepingCapacity: true)
     }
 
     /// The tries histogram counted so far, `histogramSize` entries (choose_total_tries + 1).

@@ -27,7 +27,7 @@ struct OSDMapAnalyzeCommand: AsyncParsableCommand {
         let pools = try OSDMapFile.pools(report.pool, in: osdmap)
         let bytes = try report.storedBytes(map: osdmap)
         let analysis = DistributionAnalysis(map: osdmap, placements: PoolPlacement.all(osdmap, only: pools), storedBytes: bytes)
-        print(report.format == .json ? try OSDMapFile.json(analysis) : analysis.text, terminator: "")
+        print(report.format == .json ? try OutputFormat.json(analysis) : analysis.text, terminator: "")
     }
 }
 
@@ -51,7 +51,7 @@ struct OSDMapCompareCommand: AsyncParsableCommand {
         let pools = try OSDMapFile.pools(report.pool, in: a)
         let bytes = try report.storedBytes(map: a)
         let comparison = MapComparison(before: a, after: b, pools: pools, storedBytes: bytes)
-        print(report.format == .json ? try OSDMapFile.json(comparison) : comparison.text, terminator: "")
+        print(report.format == .json ? try OutputFormat.json(comparison) : comparison.text, terminator: "")
     }
 }
 
@@ -113,7 +113,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Only this pool (name or id); repeatable") var pool: [String] = []
     @Option(name: .customLong("pool-stats"), help: "`ceph df -f json` or `ceph pg dump pools -f json`") var poolStats: String?
     @Option(help: "POOL=BYTES stored in a pool; repeatable") var stored: [String] = []
-    @Option(name: .shortAndLong, help: "text or json") var format: ReportFormat = .text
+    @Option(name: .shortAndLong, help: "text or json") var format: OutputFormat = .text
 
     func storedBytes(map: OSDMap) throws -> [Int64: UInt64] {
         try OSDMapFile.storedBytes(statsFile: poolStats, stored: stored, map: map)

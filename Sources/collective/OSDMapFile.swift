@@ -58,17 +58,4 @@ enum OSDMapFile {
         }
         return result
     }
-
-    /// JSON of an `Encodable` report, keys sorted, for `-f json`.
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-}
-
-/// `-f text|json`.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
 }

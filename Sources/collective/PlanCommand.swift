@@ -14,12 +14,8 @@ struct PlanCommand: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "The scenario file (YAML).") var file: String = ScenarioFile.defaultPath
-    @Option(name: .shortAndLong, help: "Output format: text or json.") var format: Format = .text
+    @Option(name: .shortAndLong, help: "Output format: text or json.") var format: OutputFormat = .text
     @Option(name: .shortAndLong, help: "Write Kubernetes manifests and Proxmox VM configs into this directory.") var output: String?
     @Flag(help: "Show each decision: filtered nodes with the reason and every node's scores.") var explain = false
     @Option(help: "Proxmox HA CRS mode: static or basic.") var crs: String = "static"
@@ -41,10 +37,7 @@ struct PlanCommand: AsyncParsableCommand {
         case .text:
             FileHandle.standardOutput.write(Data(report.text(explain: explain).utf8))
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(PlanDocument(report: report, explain: explain))
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            print(try OutputFormat.json(PlanDocument(report: report, explain: explain)), terminator: "")
         }
         if let output {
             let root = URL(fileURLWithPath: output)

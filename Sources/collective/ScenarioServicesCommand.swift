@@ -16,29 +16,17 @@ struct ScenarioServicesCommand: AsyncParsableCommand {
     )
 
     /// `plain` for people; `json` (compact) and `json-pretty` for machines, keys sorted.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case plain
-        case json
-        case jsonPretty = "json-pretty"
-    }
-
     @Argument(help: "The scenario file (YAML).") var file: String = ScenarioFile.defaultPath
-    @Option(name: .shortAndLong, help: "Output format: plain, json or json-pretty.") var format: Format = .plain
+    @Option(name: .shortAndLong, help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
         let scenario = try ScenarioFile.loadOrExit(file)
         let report = ServiceReport(scenario: scenario.name, layout: ServiceLayout(scenario))
         switch format {
-        case .plain:
+        case .text:
             FileHandle.standardOutput.write(Data(report.rendered().utf8))
-        case .json, .jsonPretty:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = format == .json
-                ? [.sortedKeys, .withoutEscapingSlashes]
-                : [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            var data = try encoder.encode(report)
-            data.append(UInt8(ascii: "\n"))
-            FileHandle.standardOutput.write(data)
+        case .json:
+            print(try OutputFormat.json(report), terminator: "")
         }
     }
 }

@@ -34,10 +34,11 @@ public final class PlacementMapper {
         workspace = tables.crush.makeWorkspace(resultMax: 16)
     }
 
-    init(map: OSDMap, tables: PlacementTables) {
+    /// A mapper over `map` with prepared `tables`; `workspace` may be one made by `tables.crush`.
+    init(map: OSDMap, tables: PlacementTables, workspace: CrushWorkspace? = nil) {
         self.map = map
         self.tables = tables
-        workspace = tables.crush.makeWorkspace(resultMax: 16)
+        self.workspace = workspace ?? tables.crush.makeWorkspace(resultMax: 16)
     }
 
     /// Another mapper over the same map, for another thread.
@@ -72,6 +73,15 @@ public final class PlacementMapper {
         upmapped.removeAll(keepingCapacity: true)
         upmapped.append(contentsOf: result.raw)
         applyUpmap(pool, pg, &upmapped)
+        upAndActing(pool, pg, pps: pps, upmapped: upmapped[...], into: &result)
+    }
+
+    /// Steps 3 to 5 for a PG whose raw set after upmaps is `upmapped`: fills `result`'s up
+    /// and acting sets and their primaries (not its raw set).
+    func upAndActing(
+        _ pool: PlacementTables.PoolPlan, _ pg: PGID, pps: UInt32, upmapped: ArraySlice<Int32>,
+        into result: inout PGMapping
+    ) {
         rawToUp(pool, upmapped, into: &result.up)
         result.upPrimary = pickPrimary(result.up)
         applyPrimaryAffinity(pps, pool, &result.up, &result.upPrimary)
@@ -86,7 +96,7 @@ public final class PlacementMapper {
     // MARK: - The steps of OSDMap::_pg_to_up_acting_osds
 
     /// `_pg_to_raw_osds`; returns the placement seed.
-    private func rawOSDs(_ pool: PlacementTables.PoolPlan, _ pg: PGID, into raw: inout [Int32]) -> UInt32 {
+    func rawOSDs(_ pool: PlacementTables.PoolPlan, _ pg: PGID, into raw: inout [Int32]) -> UInt32 {
         let pps = pool.pps(pg.seed)
         raw.removeAll(keepingCapacity: true)
         guard let rule = pool.rule, pool.size > 0 else { return pps }
@@ -120,12 +130,12 @@ public final class PlacementMapper {
     }
 
     /// `_pick_primary`: the first OSD that is not `CRUSH_ITEM_NONE`, else -1.
-    private func pickPrimary(_ osds: [Int32]) -> Int32 {
+    func pickPrimary(_ osds: [Int32]) -> Int32 {
         osds.first { $0 != crushItemNone } ?? -1
     }
 
     /// `_apply_upmap`.
-    private func applyUpmap(_ pool: PlacementTables.PoolPlan, _ rawPG: PGID, _ raw: inout [Int32]) {
+    func applyUpmap(_ pool: PlacementTables.PoolPlan, _ rawPG: PGID, _ raw: inout [Int32]) {
         guard tables.hasUpmaps else { return }
         let pg = PGID(pool: rawPG.pool, seed: pool.fold(rawPG.seed))
         if let explicit = map.pgUpmap[pg] {
@@ -159,7 +169,7 @@ public final class PlacementMapper {
     }
 
     /// `_raw_to_up_osds`.
-    private func rawToUp(_ pool: PlacementTables.PoolPlan, _ raw: [Int32], into up: inout [Int32]) {
+    private func rawToUp(_ pool: PlacementTables.PoolPlan, _ raw: ArraySlice<Int32>, into up: inout [Int32]) {
         up.removeAll(keepingCapacity: true)
         if pool.canShift {
             for osd in raw where tables.isUp(osd) { up.append(osd) }
@@ -271,8 +281,9 @@ final class PlacementTables: @unchecked Sendable {
     let pools: [PoolPlan]
     let poolIndex: [Int64: Int]
 
-    init(_ map: OSDMap) {
-        crush = CrushMapper(map.crush)
+    /// Tables for `map`; `crush` may be a mapper already made for `map.crush`.
+    init(_ map: OSDMap, crush: CrushMapper? = nil) {
+        self.crush = crush ?? CrushMapper(map.crush)
         weights = map.osds.map(\.weight)
         status = map.osds.map { ($0.exists ? 1 : 0) | ($0.isUp ? 2 : 0) }
         affinities = map.osds.map(\.primaryAffinity)

@@ -5,29 +5,11 @@ public import Placement
 /// plus its share of the pools' data, spread PG by PG as the PG mapping places it; each pool's
 /// usage as a healthy pool holding its stored bytes in 4 MiB objects.
 ///
-/// A PG holds `stored / pg_num` bytes (the first `stored % pg_num` PGs one more, so bytes are
-/// conserved); every OSD of its acting set holds a full copy (replicated) or a `1/k` shard
-/// (erasure). This is the model's assumption of an even spread of data over PGs, which Ceph's
-/// hashing gives for pools with many objects.
+/// A PG holds `Pool.pgBytes(stored:seed:)`; every OSD of its acting set holds
+/// `Pool.shardBytes(ofPG:)` of it: a full copy (replicated) or a `1/k` shard (erasure).
 public enum ScenarioCapacity {
     /// RBD's and CephFS's default object size: the objects a pool's bytes make.
     public static let objectSize: UInt64 = 4 << 20
-
-    /// Bytes of PG `seed` of a pool storing `stored` bytes over `pgNum` PGs.
-    @inline(__always)
-    public static func pgBytes(stored: UInt64, pgNum: UInt32, seed: UInt32) -> UInt64 {
-        guard pgNum > 0 else { return 0 }
-        let n = UInt64(pgNum)
-        return stored / n + (UInt64(seed) < stored % n ? 1 : 0)
-    }
-
-    /// Bytes one OSD of the acting set holds for a PG of `bytes`: all of them, or a `1/k`
-    /// shard (rounded up) for an erasure pool.
-    @inline(__always)
-    public static func shardBytes(_ bytes: UInt64, pool: Pool) -> UInt64 {
-        guard pool.kind == .erasure, let k = pool.erasureK, k > 0 else { return bytes }
-        return (bytes + UInt64(k) - 1) / UInt64(k)
-    }
 
     /// The input for `map`, its OSDs' disks, the pools' stored bytes and the ratios.
     /// `diskOf[osd]` gives the disk behind each OSD (OSDs without one count as size 0).
@@ -46,7 +28,7 @@ public enum ScenarioCapacity {
             let bytes = stored[pool.id] ?? 0
             for seed in 0..<pool.pgNum {
                 mapper.map(PGID(pool: pool.id, seed: seed), into: &mapping)
-                let share = shardBytes(pgBytes(stored: bytes, pgNum: pool.pgNum, seed: seed), pool: pool)
+                let share = pool.shardBytes(ofPG: pool.pgBytes(stored: bytes, seed: seed))
                 for osd in mapping.acting where osd >= 0 && Int(osd) < used.count {
                     used[Int(osd)] &+= share
                     pgs[Int(osd)] += 1
