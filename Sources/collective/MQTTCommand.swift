@@ -94,10 +94,12 @@ struct MQTTWatchCommand: AsyncParsableCommand {
     }
 }
 
-/// A build without the MQTT trait.
+/// A build without the MQTT trait: says how to get one, exit status 1.
 enum MQTTTraitMissing {
-    static var failure: ValidationError {
-        ValidationError("this collective was built without MQTT support: build with `swift build --traits MQTT` (needs libmosquitto-dev)")
+    static var failure: ExitCode {
+        FileHandle.standardError.write(Data(
+            "this collective was built without MQTT support: build with `swift build --traits MQTT` (needs libmosquitto-dev)\n".utf8))
+        return ExitCode(1)
     }
 }
 
