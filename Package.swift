@@ -10,6 +10,11 @@ let package = Package(
         .library(name: "Placement", targets: ["Placement"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "HomeAssistant", targets: ["HomeAssistant"]),
+    ],
+    traits: [
+        // `collective mqtt`: publish to an MQTT broker through libmosquitto (Debian: libmosquitto-dev).
+        .trait(name: "MQTT", description: "MQTT publishing through libmosquitto (needs libmosquitto-dev)."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +44,15 @@ let package = Package(
             dependencies: ["CRUSH", "Placement", "Simulation"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        // Face: the cluster as Home Assistant entities (MQTT discovery configs and states).
+        .target(name: "HomeAssistant", dependencies: ["Placement", "Simulation"]),
+        // libmosquitto (MQTT client), only with the MQTT trait.
+        .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
+        // Face: a thin Swift layer over libmosquitto (connect, publish, subscribe, a publish loop).
+        .target(
+            name: "MQTTClient",
+            dependencies: [.target(name: "CMosquitto", condition: .when(traits: ["MQTT"]))]
+        ),
         // The command-line face: argument parsing only.
         .executableTarget(
             name: "collective",
@@ -47,6 +61,8 @@ let package = Package(
                 "Placement",
                 "Simulation",
                 "Reports",
+                "HomeAssistant",
+                .target(name: "MQTTClient", condition: .when(traits: ["MQTT"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +87,15 @@ let package = Package(
             dependencies: ["Simulation", "CRUSH", "Placement", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Placement", "CRUSH"]),
+        .testTarget(name: "HomeAssistantTests", dependencies: ["HomeAssistant", "Simulation", "Placement"]),
+        // Against a real mosquitto broker; with the MQTT trait only.
+        .testTarget(
+            name: "MQTTClientTests",
+            dependencies: [
+                .target(name: "MQTTClient", condition: .when(traits: ["MQTT"])),
+                "HomeAssistant", "Simulation",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

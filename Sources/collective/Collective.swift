@@ -7,7 +7,7 @@ struct Collective: AsyncParsableCommand {
         abstract: "A Ceph-aware storage and placement simulator.",
         subcommands: [
             CrushCommand.self, OSDMapCommand.self, ScenarioCommand.self, PlanCommand.self,
-            ReportCommand.self, SimulateCommand.self,
+            ReportCommand.self, SimulateCommand.self, MQTTCommand.self,
         ]
     )
 }

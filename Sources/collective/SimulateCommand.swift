@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Simulation
 
-/// `collective simulate [SCENARIO] [-f text|json] [--seed N]`.
+/// `collective simulate [SCENARIO] [-f text|json] [--seed N] [--messages FILE]`.
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
@@ -19,6 +19,8 @@ struct SimulateCommand: AsyncParsableCommand {
     @Argument(help: "The scenario file (YAML).") var scenario: String?
     @Option(name: .shortAndLong, help: "Output format: text or json.") var format: SimulateFormat = .text
     @Option(help: "Seed for everything random (default: the scenario's seed).") var seed: UInt64?
+    @Option(help: "A recorded file of sensor messages (<time> <topic> <payload> per line) to replay through the scenario's triggers.")
+    var messages: String?
 
     func run() async throws {
         let path = scenario ?? ScenarioFile.defaultPath
@@ -34,8 +36,21 @@ struct SimulateCommand: AsyncParsableCommand {
         for warning in loaded.warnings {
             FileHandle.standardError.write(Data((warning.description + "\n").utf8))
         }
+        var simulator = Simulator(scenario: loaded, seed: seed)
+        if let messages {
+            do {
+                guard let data = FileManager.default.contents(atPath: messages) else {
+                    FileHandle.standardError.write(Data("collective simulate: cannot read \(messages)\n".utf8))
+                    throw ExitCode(1)
+                }
+                simulator.messages = try SensorMessageLog.parse(String(decoding: data, as: UTF8.self), file: messages)
+            } catch let error as ScenarioError {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0, total: loaded.timeline.last?.at ?? .zero)
-        let result = Simulator(scenario: loaded, seed: seed).run { step in progress.update(step.time) }
+        let result = simulator.run { step in progress.update(step.time) }
         progress.finish()
         switch format {
         case .text:

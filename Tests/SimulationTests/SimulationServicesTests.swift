@@ -111,7 +111,7 @@ import Testing
         connectivity.running.remove("queen")
         #expect(reasons == [layout.alarmBlocker(fromSensorOn: "edge1", under: connectivity)].compactMap { $0 })
         #expect(reasons.count == 1)
-        #expect(SimulationTextReport.render(unheard, scenario: scenario).contains("nothing is drained"))
+        #expect(SimulationTextReport.render(unheard, scenario: scenario).contains("rack2-temperature: reaches no automation, nothing is done"))
     }
 
     /// rack-loss: rack2 (drone2, drone3) goes dark and takes the monitor quorum with it; dns-2
@@ -125,6 +125,29 @@ import Testing
         #expect(!incident.workloads.restarted.contains { $0.subject == "vm:103 dns-2" })
         let wait = try #require(incident.workloads.notRunning.first { $0.subject == "vm:103 dns-2" })
         #expect(wait.reason.contains("pool rbd-vms"))
+    }
+
+    /// hot-rack: a recorded message replays through the scenario's trigger at its own time; with
+    /// the broker's host (queen) down, the message reaches no automation and drains nothing.
+    @Test func recordedSensorMessagesFireTriggersOnlyThroughALiveBroker() throws {
+        var hotRack = try Repository.scenario("scenarios/hot-rack.yaml")
+        hotRack.readings = []
+        let log = try SensorMessageLog.parse("5m edge/rack2/climate {\"temperature\": 45}\n", file: "messages.log")
+        var simulator = Simulator(scenario: hotRack)
+        simulator.messages = log
+        let fired = simulator.run()
+        let alarm = try #require(fired.incidents.first)
+        #expect(alarm.event.at == .seconds(300))
+        #expect(alarm.event.action == .sensorAlarm("rack2-temperature"))
+        #expect(fired.steps.flatMap(\.events).contains { if case .drained = $0 { true } else { false } })
+
+        hotRack.timeline = [TimelineEvent(at: .seconds(60), action: .failHost("queen"))]
+        simulator = Simulator(scenario: hotRack)
+        simulator.messages = log
+        let lost = simulator.run()
+        let events = lost.steps.flatMap(\.events)
+        #expect(!events.contains { if case .drained = $0 { true } else { false } })
+        #expect(events.contains { if case .alarmUnheard(_, let reason) = $0 { reason.contains("queen") } else { false } })
     }
 
     @Test func sameSeedSameBytes() throws {

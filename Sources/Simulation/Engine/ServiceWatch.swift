@@ -27,6 +27,11 @@ struct ServiceWatch {
         return layout.alarmBlocker(fromSensorOn: host.name, under: connectivity)
     }
 
+    /// Why a sensor message cannot reach Home Assistant's automations now (nil: it can).
+    func triggerBlocker(under connectivity: FleetConnectivity) -> String? {
+        layout.automationBlocker(Reachability(fleet: layout.fleet, connectivity: connectivity))
+    }
+
     /// The statuses that changed since the last call (every status on the first call).
     mutating func changes(under connectivity: FleetConnectivity) -> [ServiceStatus] {
         guard layoutChanged || connectivity != lastConnectivity else { return [] }

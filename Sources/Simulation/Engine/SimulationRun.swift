@@ -26,6 +26,8 @@ struct SimulationRun {
     var mons: [String]
     /// The services on the fleet, and the last health told.
     var services: ServiceWatch
+    /// Indices of the timeline events fired by sensor triggers (they need the broker).
+    var triggered: Set<Int> = []
 
     // Failure detection, per OSD id.
     /// When the OSD stopped (dead or cut off); -1 while it runs.
@@ -120,7 +122,9 @@ struct SimulationRun {
         case .timeline(let index):
             let timelineEvent = scenario.timeline[index]
             events.append(.timeline(index: index, timelineEvent))
-            if case .sensorAlarm(let sensor) = timelineEvent.action,
+            if triggered.contains(index), let blocker = services.triggerBlocker(under: connectivity) {
+                events.append(.alarmUnheard(sensor: timelineEvent.note ?? "a sensor trigger", reason: blocker))
+            } else if case .sensorAlarm(let sensor) = timelineEvent.action,
                let blocker = services.alarmBlocker(sensor: sensor, under: connectivity)
             {
                 events.append(.alarmUnheard(sensor: sensor, reason: blocker))

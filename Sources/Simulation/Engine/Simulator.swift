@@ -20,6 +20,12 @@ public struct Simulator {
     /// e.g. a full cluster, stops here).
     public var horizon: Duration = .seconds(30 * 86_400)
 
+    /// Sensor messages received during the run (a recorded file, `SensorMessageLog`), run with
+    /// the scenario's own `readings:` through its `triggers:`. The events they fire join the
+    /// timeline; one whose message could not reach Home Assistant (broker or Home Assistant
+    /// down, or cut off from each other, when it is due) does nothing, and the timeline says why.
+    public var messages: [SensorMessage] = []
+
     public init(scenario: Scenario, seed: UInt64? = nil) {
         self.scenario = scenario
         self.seed = seed ?? scenario.seed
@@ -28,7 +34,20 @@ public struct Simulator {
     /// Runs the scenario; `onStep` sees every step as it happens (also the ones the result
     /// leaves out).
     public func run(onStep: (SimulationStep) -> Void = { _ in }) -> SimulationResult {
-        var run = SimulationRun(scenario: scenario, seed: seed, horizon: horizon.wholeMilliseconds)
+        let (timeline, triggered) = Self.timeline(scenario.timeline, with: scenario.sensorEvents(messages: messages))
+        var merged = scenario
+        merged.timeline = timeline
+        var run = SimulationRun(scenario: merged, seed: seed, horizon: horizon.wholeMilliseconds)
+        run.triggered = triggered
         return run.run(onStep: onStep)
+    }
+
+    /// The file's events and the triggers' in time order (the file's first at equal times), and
+    /// the indices of the triggers' events.
+    static func timeline(_ file: [TimelineEvent], with fired: [TimelineEvent]) -> ([TimelineEvent], Set<Int>) {
+        guard !fired.isEmpty else { return (file, []) }
+        let all = file.map { ($0, false) } + fired.map { ($0, true) }
+        let ordered = all.enumerated().sorted { ($0.element.0.at, $0.offset) < ($1.element.0.at, $1.offset) }.map(\.element)
+        return (ordered.map(\.0), Set(ordered.indices.filter { ordered[$0].1 }))
     }
 }

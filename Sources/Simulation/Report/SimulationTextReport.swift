@@ -151,7 +151,7 @@ public enum SimulationTextReport {
         case .replaced(let osd): return "osd.\(osd) recreated on the new disk: empty, everything it held is backfilled"
         case .drained(let osds): return "\(list(osds)) drained (CRUSH weight 0)"
         case .unsupported(let why): return "not simulated: \(why)"
-        case .alarmUnheard(let sensor, let reason): return "the alarm of \(sensor) reaches no automation, nothing is drained: \(reason)"
+        case .alarmUnheard(let sensor, let reason): return "\(sensor): reaches no automation, nothing is done: \(reason)"
         }
     }
 

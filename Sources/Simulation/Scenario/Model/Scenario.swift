@@ -20,6 +20,10 @@ public struct Scenario: Sendable, Equatable {
     /// The events in file order (the engine runs them in (time, file order) order).
     public var timeline: [TimelineEvent]
     public var expectations: [Expectation]
+    /// Sensor rules that turn messages into events (`TriggerFiring`).
+    public var triggers: [SensorTrigger] = []
+    /// Sensor messages the scenario itself lists (`readings:`), run through `triggers`.
+    public var readings: [SensorMessage] = []
     /// The CRUSH map at time 0: generated from the fleet (root → rack → host → osd) or imported.
     public var crushMap: CrushMap
     /// What was worth saying about the file without stopping it from loading.

@@ -1,7 +1,7 @@
 /// The keys each mapping of a scenario file allows, in the order the documentation lists
 /// them. `scenarios/schema.json` must list the same (a test compares them).
 enum ScenarioKeys {
-    static let document = ["name", "description", "seed", "fleet", "ceph", "services", "workloads", "timeline", "expect"]
+    static let document = ["name", "description", "seed", "fleet", "ceph", "services", "workloads", "timeline", "triggers", "readings", "expect"]
     static let fleet = ["hosts"]
     static let host = ["name", "role", "description", "cores", "threads", "ram", "nic", "arch", "location", "disks", "labels", "taints", "sensors"]
     static let location = ["room", "rack"]
@@ -50,5 +50,8 @@ enum ScenarioKeys {
     static let volume = ["name", "storage_class", "size", "access_mode"]
 
     static let eventCommon = ["at", "event", "note"]
+    static let trigger = ["on", "then"]
+    static let triggerCondition = ["topic", "field", "above", "below", "equals"]
+    static let reading = ["at", "topic", "value"]
     static let expect = ["no_data_loss", "max_inactive_pgs", "healthy_within"]
 }

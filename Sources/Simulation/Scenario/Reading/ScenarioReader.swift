@@ -114,13 +114,18 @@ final class ScenarioReader {
         let workloads = top.optional("workloads").flatMap { readWorkloads($0) } ?? Workloads()
         let timeline = top.optional("timeline").flatMap { readTimeline($0) } ?? []
         let expectations = top.optional("expect").flatMap { readExpectations($0) } ?? []
+        let triggers = top.optional("triggers").flatMap { readTriggers($0) } ?? []
+        let readings = top.optional("readings").flatMap { readReadings($0) } ?? []
 
         guard var fleet, var ceph, !log.hasErrors else { return nil }
         fleet = Fleet(hosts: hosts.map(\.host))
         guard let crushMap = buildCrushMap(fleet: fleet, ceph: &ceph, at: top) else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, seed: seed, fleet: fleet, ceph: ceph, services: services,
             workloads: workloads, timeline: timeline, expectations: expectations, crushMap: crushMap)
+        scenario.triggers = triggers
+        scenario.readings = readings
+        return scenario
     }
 
     /// A YAML syntax error as one diagnostic at its position.
