@@ -22,6 +22,9 @@ public struct WorkloadRestart: Sendable, Equatable {
     public var node: String
     /// From the timeline event until it ran there.
     public var after: Duration
+    /// Moved while running (a failback to the node its affinity rule prefers), not restarted
+    /// after a stop.
+    public var migrated = false
 }
 
 /// A VM or pod that does not run, and why.
@@ -59,7 +62,7 @@ extension WorkloadImpact {
                     reason[subject] = nil
                     guard time >= start else { continue }
                     incidents[k].workloads.restarted.append(WorkloadRestart(
-                        subject: subject, node: event.node ?? "?", after: time - start))
+                        subject: subject, node: event.node ?? "?", after: time - start, migrated: event.kind == .migrated))
                     for j in 0...k where waiting[j].remove(subject) != nil {
                         if waiting[j].isEmpty, !incidents[j].workloads.stopped.isEmpty {
                             incidents[j].workloads.allRunningAfter = time - incidents[j].event.at

@@ -236,7 +236,7 @@ public struct SimulationJSONReport: Encodable, Sendable {
             workloads = WorkloadEntry(
                 stopped: i.workloads.stopped,
                 restarted: i.workloads.restarted.map {
-                    RestartEntry(subject: $0.subject, node: $0.node, afterMs: $0.after.wholeMilliseconds)
+                    RestartEntry(subject: $0.subject, node: $0.node, afterMs: $0.after.wholeMilliseconds, migrated: $0.migrated)
                 },
                 notRunning: i.workloads.notRunning.map { WaitEntry(subject: $0.subject, reason: $0.reason) },
                 allRunningAfterMs: i.workloads.allRunningAfter?.wholeMilliseconds)
@@ -262,6 +262,7 @@ public struct SimulationJSONReport: Encodable, Sendable {
         public var subject: String
         public var node: String
         public var afterMs: Int64
+        public var migrated: Bool
     }
 
     public struct WaitEntry: Encodable, Sendable {

@@ -210,8 +210,14 @@ public enum SimulationTextReport {
                 let counts = [(vms, "VM"), (pods, "pod")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
                 parts.append(counts.joined(separator: " and ") + " stopped")
             }
-            if !workloads.restarted.isEmpty {
-                parts.append("restarted: " + workloads.restarted.map { "\($0.subject) on \($0.node) after \(time($0.after))" }
+            let started = workloads.restarted.filter { !$0.migrated }
+            if !started.isEmpty {
+                parts.append("started: " + started.map { "\($0.subject) on \($0.node) after \(time($0.after))" }
+                    .joined(separator: ", "))
+            }
+            let moved = workloads.restarted.filter(\.migrated)
+            if !moved.isEmpty {
+                parts.append("moved: " + moved.map { "\($0.subject) to \($0.node) after \(time($0.after))" }
                     .joined(separator: ", "))
             }
             if !workloads.notRunning.isEmpty {
