@@ -20,11 +20,15 @@ struct RunRecorder {
     private var services = ServiceOutageTracker()
     /// The conditions the VMs and pods see, each time they change.
     private var conditions: [ConditionChange] = []
+    private let hasWorkloads: Bool
 
     init(scenario: Scenario, seed: UInt64) {
         self.scenario = scenario
         self.seed = seed
         lastEventTime = scenario.timeline.map(\.at).max() ?? .zero
+        let workloads = scenario.workloads
+        hasWorkloads = !(workloads.vms.isEmpty && workloads.pods.isEmpty && workloads.deployments.isEmpty
+            && workloads.statefulSets.isEmpty)
     }
 
     mutating func record(_ step: SimulationStep, force: Bool) {
@@ -44,7 +48,7 @@ struct RunRecorder {
             }
         }
         services.record(step, incidents: &incidents)
-        recordConditions(step)
+        if hasWorkloads { recordConditions(step) }
         if var incident = incidents.last {
             incident.worstDegradedPGs = max(incident.worstDegradedPGs, ceph.degradedPGs)
             incident.worstUndersizedPGs = max(incident.worstUndersizedPGs, ceph.undersizedPGs)
@@ -151,12 +155,10 @@ struct RunRecorder {
 
     /// The VMs' and pods' failover under the run's conditions, split over the incidents.
     private mutating func failover() -> [FailoverEvent] {
-        let workloads = scenario.workloads
-        guard !(workloads.vms.isEmpty && workloads.pods.isEmpty && workloads.deployments.isEmpty && workloads.statefulSets.isEmpty)
-        else { return [] }
+        guard hasWorkloads else { return [] }
         let plan = scenario.workloadPlan()
         let events = scenario.failover(from: plan, changes: conditions)
-        let running = workloads.vms.filter { vm in plan.vms.contains { $0.id == vm.id && $0.node != nil } }.map(FailoverRun.label)
+        let running = scenario.workloads.vms.filter { vm in plan.vms.contains { $0.id == vm.id && $0.node != nil } }.map(FailoverRun.label)
             + plan.pods.filter { $0.node != nil && $0.blockedBy == nil }.map { FailoverRun.label($0.pod) }
         WorkloadImpact.split(events, running: running, over: &incidents)
         return events
