@@ -11,6 +11,13 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
+    // `Live`: the live mode (`collective live …`, the CephLive module), which links librados,
+    // librbd and libcephfs. Off by default, so the offline build needs no Ceph package:
+    // `swift build --traits Live`, `swift test --traits Live`.
+    traits: [
+        .trait(name: "Live", description: "collective live: talk to a real Ceph cluster (librados, librbd, libcephfs)"),
+        .default(enabledTraits: []),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -48,6 +55,19 @@ let package = Package(
                 "Simulation",
                 "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .target(name: "CephLive", condition: .when(traits: ["Live"])),
+            ]
+        ),
+        // Live mode: the C libraries of Ceph 16.2.15 (Debian: librados-dev librbd-dev libcephfs-dev).
+        .systemLibrary(name: "CCeph", path: "Sources/CCeph"),
+        // Live mode: Swift handles over librados, librbd and libcephfs. Its sources compile only
+        // with the trait `Live` (`#if Live`); without it the module is empty and links nothing.
+        .target(
+            name: "CephLive",
+            dependencies: [
+                "CRUSH",
+                "Placement",
+                .target(name: "CCeph", condition: .when(traits: ["Live"])),
             ]
         ),
         .testTarget(
@@ -71,6 +91,14 @@ let package = Package(
             dependencies: ["Simulation", "CRUSH", "Placement", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Placement", "CRUSH"]),
+        // Live tests against the cluster of scripts/ceph-dev-cluster; built only with `Live`.
+        .testTarget(
+            name: "CephLiveTests",
+            dependencies: [
+                "Placement",
+                .target(name: "CephLive", condition: .when(traits: ["Live"])),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
