@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "CRUSH",
                 "Placement",
+                "Simulation",
                 .target(name: "CCeph", condition: .when(traits: ["Live"])),
             ]
         ),

@@ -13,7 +13,9 @@ public final class CephFSMount: @unchecked Sendable {
 
     /// The corresponding C functions are `ceph_create`, `ceph_conf_read_file`,
     /// `ceph_conf_set` and `ceph_mount`.
-    public init(_ config: ClientConfig, root: String = "/") throws(CephError) {
+    /// `fileSystem` nil: the cluster's default file system; otherwise selected by name
+    /// (`ceph_select_filesystem`).
+    public init(_ config: ClientConfig, fileSystem: String? = nil, root: String = "/") throws(CephError) {
         var h: OpaquePointer?
         try CephError.check(ceph_create(&h, config.id), "create a CephFS client handle for", config.name)
         guard let h else { throw CephError("create a CephFS client handle for", config.name, errno: .invalidArgument) }
@@ -21,6 +23,9 @@ public final class CephFSMount: @unchecked Sendable {
             try CephError.check(ceph_conf_read_file(h, config.confPath), "read the config file", config.confPath ?? "(CEPH_CONF or the default search)")
             for (key, value) in config.options {
                 try CephError.check(ceph_conf_set(h, key, value), "set option", key)
+            }
+            if let fileSystem {
+                try CephError.check(ceph_select_filesystem(h, fileSystem), "select file system", fileSystem)
             }
             try CephError.check(ceph_mount(h, root), "mount CephFS at", "\(root) as \(config.name) within \(config.timeoutSeconds)s")
         } catch {

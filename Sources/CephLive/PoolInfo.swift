@@ -11,12 +11,16 @@ public struct PoolInfo: Sendable, Equatable, Codable {
     public var size: Int
     public var minSize: Int
     public var pgNum: Int
+    /// `pg_num_target`: what pg_num is moving to (Pacific changes pg_num step by step).
+    public var pgNumTarget: Int
     public var crushRule: Int
     public var erasureCodeProfile: String
     public var quotaMaxBytes: UInt64
     public var quotaMaxObjects: UInt64
     /// Application names, sorted.
     public var applications: [String]
+    /// `flags_names` split, e.g. ["ec_overwrites", "hashpspool"].
+    public var flags: [String]
 
     /// Reads the pools of an `osd dump` JSON reply, in pool-id order.
     public static func all(osdDump root: JSONValue) throws(CephError) -> [PoolInfo] {
@@ -40,9 +44,10 @@ public struct PoolInfo: Sendable, Equatable, Codable {
             pools.append(PoolInfo(
                 id: try int("pool"), name: string("pool_name"), type: try int("type") == 3 ? "erasure" : "replicated",
                 size: Int(try int("size")), minSize: Int(try int("min_size")), pgNum: Int(try int("pg_num")),
+                pgNumTarget: Int(try int(p["pg_num_target"] == nil ? "pg_num" : "pg_num_target")),
                 crushRule: Int(try int("crush_rule")), erasureCodeProfile: string("erasure_code_profile"),
                 quotaMaxBytes: UInt64(max(0, try int("quota_max_bytes"))), quotaMaxObjects: UInt64(max(0, try int("quota_max_objects"))),
-                applications: apps))
+                applications: apps, flags: string("flags_names").split(separator: ",").map(String.init).sorted()))
         }
         return pools.sorted { $0.id < $1.id }
     }
