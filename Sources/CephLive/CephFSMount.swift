@@ -112,6 +112,10 @@ public final class CephFSMount: @unchecked Sendable {
     public struct Entry: Sendable, Equatable {
         public var name: String
         public var isDirectory: Bool
+        public init(name: String, isDirectory: Bool) {
+            self.name = name
+            self.isDirectory = isDirectory
+        }
     }
 
     /// The entries of a directory without "." and "..", sorted by name. The corresponding C

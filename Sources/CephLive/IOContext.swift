@@ -11,9 +11,16 @@ public final class IOContext: @unchecked Sendable {
     public let rados: Rados
     public let pool: String
 
+    /// The corresponding C function is `rados_ioctx_create`.
     init(rados: Rados, pool: String) throws(CephError) {
         var h: rados_ioctx_t?
-        try CephError.check(rados_ioctx_create(rados.handle, pool, &h), "open pool", pool)
+        var code = rados_ioctx_create(rados.handle, pool, &h)
+        if code == -ENOENT {
+            // A pool made since this client last saw the OSD map: fetch the latest and look again.
+            try CephError.check(rados_wait_for_latest_osdmap(rados.handle), "fetch the latest OSD map")
+            code = rados_ioctx_create(rados.handle, pool, &h)
+        }
+        try CephError.check(code, "open pool", pool)
         guard let h else { throw CephError("open pool", pool, errno: .invalidArgument) }
         self.handle = h
         self.rados = rados

@@ -104,8 +104,10 @@ public final class Rados: @unchecked Sendable {
         }
     }
 
-    /// The pool's id, or nil when there is none. The corresponding C function is `rados_pool_lookup`.
+    /// The pool's id, or nil when there is none, in the cluster's latest OSD map. The
+    /// corresponding C functions are `rados_wait_for_latest_osdmap` and `rados_pool_lookup`.
     public func poolID(_ name: String) throws(CephError) -> Int64? {
+        try CephError.check(rados_wait_for_latest_osdmap(handle), "fetch the latest OSD map")
         let id = rados_pool_lookup(handle, name)
         if id == -Int64(ENOENT) { return nil }
         if id < 0 { throw CephError("look up pool", name, errno: CephErrno(rawValue: Int32(truncatingIfNeeded: id))) }
