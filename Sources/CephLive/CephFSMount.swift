@@ -77,6 +77,17 @@ public final class CephFSMount: @unchecked Sendable {
         (try number(path, "ceph.dir.rbytes", "read the size of") ?? 0, try number(path, "ceph.dir.rfiles", "read the file count of") ?? 0)
     }
 
+    /// Changes the given parts of a directory's quota and keeps the others; returns the result.
+    @discardableResult
+    public func updateQuota(_ path: String, maxBytes: UInt64? = nil, maxFiles: UInt64? = nil) throws(CephError) -> Quota {
+        var q = try quota(path)
+        guard maxBytes != nil || maxFiles != nil else { return q }
+        if let maxBytes { q.maxBytes = maxBytes }
+        if let maxFiles { q.maxFiles = maxFiles }
+        try setQuota(path, q)
+        return q
+    }
+
     private func setNumber(_ path: String, _ name: String, _ value: UInt64, _ operation: String) throws(CephError) {
         let text = Array(String(value).utf8)
         let code = text.withUnsafeBytes { ceph_setxattr(handle, path, name, $0.baseAddress, $0.count, 0) }

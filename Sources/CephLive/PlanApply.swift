@@ -198,10 +198,9 @@ public struct PlanApply: Sendable {
             case .makeDirectory(let fs, let path, let quota):
                 let m = try mount(fs)
                 try m.makeDirectory(path)
-                if let quota { try m.setQuota(path, CephFSMount.Quota(maxBytes: quota, maxFiles: try m.quota(path).maxFiles)) }
+                try m.updateQuota(path, maxBytes: quota)
             case .setDirectoryQuota(let fs, let path, let quota):
-                let m = try mount(fs)
-                try m.setQuota(path, CephFSMount.Quota(maxBytes: quota, maxFiles: try m.quota(path).maxFiles))
+                try mount(fs).updateQuota(path, maxBytes: quota)
             }
             done(action)
         }

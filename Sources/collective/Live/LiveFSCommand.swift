@@ -18,12 +18,7 @@ struct LiveFSCommand: ParsableCommand {
         func run() throws {
             let fs = try CephFSMount(options.config)
             try fs.makeDirectory(path)
-            if maxBytes != nil || maxFiles != nil {
-                var q = try fs.quota(path)
-                if let maxBytes { q.maxBytes = maxBytes.bytes }
-                if let maxFiles { q.maxFiles = maxFiles }
-                try fs.setQuota(path, q)
-            }
+            try fs.updateQuota(path, maxBytes: maxBytes?.bytes, maxFiles: maxFiles)
             try LiveOutput.done("directory '\(path)' ready", options.format)
         }
     }
@@ -40,12 +35,7 @@ struct LiveFSCommand: ParsableCommand {
 
         func run() throws {
             let fs = try CephFSMount(options.config)
-            var q = try fs.quota(path)
-            if maxBytes != nil || maxFiles != nil {
-                if let maxBytes { q.maxBytes = maxBytes.bytes }
-                if let maxFiles { q.maxFiles = maxFiles }
-                try fs.setQuota(path, q)
-            }
+            let q = try fs.updateQuota(path, maxBytes: maxBytes?.bytes, maxFiles: maxFiles)
             let usage = try fs.recursiveUsage(path)
             let row = QuotaRow(path: path, maxBytes: q.maxBytes, maxFiles: q.maxFiles, bytes: usage.bytes, files: usage.files)
             try LiveOutput.emit(row, options.format) {

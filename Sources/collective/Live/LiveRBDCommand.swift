@@ -127,17 +127,24 @@ struct LiveRBDCommand: ParsableCommand {
             subcommands: [SnapCreate.self, SnapList.self, SnapRemove.self, SnapProtect.self, SnapUnprotect.self])
     }
 
-    struct SnapCreate: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create IMAGE@SNAP.")
+    /// `[POOL/]IMAGE@SNAP` with the connection and pool options: what every snapshot change takes.
+    struct SnapshotTarget: ParsableArguments {
         @OptionGroup var options: LiveOptions
         @OptionGroup var poolOption: PoolOption
         @Argument(help: "[POOL/]IMAGE@SNAP") var image: ImageSpec
 
-        func run() throws {
+        /// Opens the image, applies `change` to the snapshot, and reports "snapshot … `done`".
+        func perform(_ done: String, _ change: (RBDImage, String) throws -> Void) throws {
             let snap = try image.requireSnapshot()
-            try images(options, image.pool(poolOption.pool)).open(image.image).createSnapshot(snap)
-            try LiveOutput.done("snapshot '\(image)' created", options.format)
+            try change(try images(options, image.pool(poolOption.pool)).open(image.image), snap)
+            try LiveOutput.done("snapshot '\(image)' \(done)", options.format)
         }
+    }
+
+    struct SnapCreate: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create IMAGE@SNAP.")
+        @OptionGroup var target: SnapshotTarget
+        func run() throws { try target.perform("created") { try $0.createSnapshot($1) } }
     }
 
     struct SnapList: ParsableCommand {
@@ -159,43 +166,25 @@ struct LiveRBDCommand: ParsableCommand {
 
     struct SnapRemove: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove IMAGE@SNAP (needs --yes-i-really-mean-it).")
-        @OptionGroup var options: LiveOptions
-        @OptionGroup var poolOption: PoolOption
-        @Argument(help: "[POOL/]IMAGE@SNAP") var image: ImageSpec
+        @OptionGroup var target: SnapshotTarget
         @Flag(name: .customLong("yes-i-really-mean-it"), help: "Confirm.") var confirmed = false
 
         func run() throws {
-            let snap = try image.requireSnapshot()
-            guard confirmed else { throw LiveRefusal("removing snapshot '\(image)' discards it: pass --yes-i-really-mean-it") }
-            try images(options, image.pool(poolOption.pool)).open(image.image).removeSnapshot(snap)
-            try LiveOutput.done("snapshot '\(image)' removed", options.format)
+            guard confirmed else { throw LiveRefusal("removing snapshot '\(target.image)' discards it: pass --yes-i-really-mean-it") }
+            try target.perform("removed") { try $0.removeSnapshot($1) }
         }
     }
 
     struct SnapProtect: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "protect", abstract: "Protect IMAGE@SNAP (clones need it).")
-        @OptionGroup var options: LiveOptions
-        @OptionGroup var poolOption: PoolOption
-        @Argument(help: "[POOL/]IMAGE@SNAP") var image: ImageSpec
-
-        func run() throws {
-            let snap = try image.requireSnapshot()
-            try images(options, image.pool(poolOption.pool)).open(image.image).protectSnapshot(snap)
-            try LiveOutput.done("snapshot '\(image)' protected", options.format)
-        }
+        @OptionGroup var target: SnapshotTarget
+        func run() throws { try target.perform("protected") { try $0.protectSnapshot($1) } }
     }
 
     struct SnapUnprotect: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "unprotect", abstract: "Unprotect IMAGE@SNAP.")
-        @OptionGroup var options: LiveOptions
-        @OptionGroup var poolOption: PoolOption
-        @Argument(help: "[POOL/]IMAGE@SNAP") var image: ImageSpec
-
-        func run() throws {
-            let snap = try image.requireSnapshot()
-            try images(options, image.pool(poolOption.pool)).open(image.image).unprotectSnapshot(snap)
-            try LiveOutput.done("snapshot '\(image)' unprotected", options.format)
-        }
+        @OptionGroup var target: SnapshotTarget
+        func run() throws { try target.perform("unprotected") { try $0.unprotectSnapshot($1) } }
     }
 
     struct Clone: ParsableCommand {
