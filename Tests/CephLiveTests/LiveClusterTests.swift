@@ -391,5 +391,27 @@ struct LiveClusterTests {
         #expect(third.actions.isEmpty, "\(third.actions)")
         #expect(try RBDPool(try rados.ioContext(pool: "livetest-vms")).imageNames().count == 3)
     }
+
+    @Test("live apply: the default scenario's plan, fitted to the dev cluster, creates its images; a second apply changes nothing; verify agrees")
+    func liveApplyDefaultScenario() throws {
+        let path = LiveCluster.repository + "/scenarios/borg-collective.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let scenario = try Scenario(yaml: text, file: path) { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
+        // One host, one device class: the fleet's failure domain and classes cannot hold here.
+        let plan = PlanFit(failureDomain: "osd", deviceClass: "", maxPGNum: 16).apply(to: scenario.storagePlan())
+        #expect(!plan.images.isEmpty)
+        let rados = try LiveCluster.connect()
+        let first = try PlanApply(plan: plan, rados: rados)
+        try first.execute(rados) { _ in }
+        let second = try PlanApply(plan: plan, rados: rados)
+        #expect(second.actions.isEmpty, "\(second.actions)")
+        for image in plan.images {
+            let size = try RBDPool(try rados.ioContext(pool: image.pool)).open(image.name).info().size
+            #expect(size == image.sizeBytes, "\(image.pool)/\(image.name)")
+        }
+        #expect(try LiveCluster.waitClean(rados))
+        let verification = try PlacementVerification.run(rados, settleSeconds: 30)
+        Self.expectAgreement(verification, pools: plan.pools.map(\.name))
+    }
 }
 #endif
