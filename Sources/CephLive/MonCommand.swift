@@ -1,5 +1,6 @@
 #if Live
 public import CRUSH
+import Foundation
 
 /// A mon (or mgr) command as the `ceph` CLI sends it: a JSON object with a `prefix` and
 /// arguments. Keys are written sorted, so the same command is always the same text.
@@ -27,41 +28,22 @@ public struct MonCommand: Sendable, Equatable {
         return copy
     }
 
-    /// The command's JSON text.
+    /// The command's JSON text (keys sorted; Foundation's JSONSerialization escapes the strings).
     public var text: String {
-        var parts = ["\"prefix\": " + Self.quote(prefix)]
-        for key in arguments.keys.sorted() {
-            let value: String
-            switch arguments[key]! {
-            case .string(let s): value = Self.quote(s)
-            case .int(let n): value = String(n)
-            case .bool(let b): value = b ? "true" : "false"
-            case .strings(let list): value = "[" + list.map(Self.quote).joined(separator: ", ") + "]"
-            }
-            parts.append(Self.quote(key) + ": " + value)
-        }
-        return "{" + parts.joined(separator: ", ") + "}"
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+        var object: [String: Any] = ["prefix": prefix]
+        for (key, value) in arguments {
+            switch value {
+            case .string(let s): object[key] = s
+            case .int(let n): object[key] = NSNumber(value: n)
+            case .bool(let b): object[key] = NSNumber(value: b)
+            case .strings(let list): object[key] = list
             }
         }
-        return out + "\""
+        // Only strings, numbers, booleans and string arrays: always serialisable.
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            fatalError("MonCommand: a JSON object of strings, numbers and booleans did not serialise")
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }
 
