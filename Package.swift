@@ -12,9 +12,16 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "HomeAssistant", targets: ["HomeAssistant"]),
     ],
+    // Package traits for the faces that link C libraries; both off by default, so the offline
+    // build needs no C library beyond the toolchain's:
+    // - `Live`: the live mode (`collective live …`, the CephLive module), which links librados,
+    //   librbd and libcephfs (Debian: librados-dev librbd-dev libcephfs-dev);
+    // - `MQTT`: `collective mqtt`, publishing through libmosquitto (Debian: libmosquitto-dev).
+    // `swift build --traits Live,MQTT`, `swift test --traits Live,MQTT`.
     traits: [
-        // `collective mqtt`: publish to an MQTT broker through libmosquitto (Debian: libmosquitto-dev).
+        .trait(name: "Live", description: "collective live: talk to a real Ceph cluster (librados, librbd, libcephfs)"),
         .trait(name: "MQTT", description: "MQTT publishing through libmosquitto (needs libmosquitto-dev)."),
+        .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -64,6 +71,20 @@ let package = Package(
                 "HomeAssistant",
                 .target(name: "MQTTClient", condition: .when(traits: ["MQTT"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .target(name: "CephLive", condition: .when(traits: ["Live"])),
+            ]
+        ),
+        // Live mode: the C libraries of Ceph 16.2.15 (Debian: librados-dev librbd-dev libcephfs-dev).
+        .systemLibrary(name: "CCeph", path: "Sources/CCeph"),
+        // Live mode: Swift handles over librados, librbd and libcephfs. Its sources compile only
+        // with the trait `Live` (`#if Live`); without it the module is empty and links nothing.
+        .target(
+            name: "CephLive",
+            dependencies: [
+                "CRUSH",
+                "Placement",
+                "Simulation",
+                .target(name: "CCeph", condition: .when(traits: ["Live"])),
             ]
         ),
         .testTarget(
@@ -94,6 +115,14 @@ let package = Package(
             dependencies: [
                 .target(name: "MQTTClient", condition: .when(traits: ["MQTT"])),
                 "HomeAssistant", "Simulation",
+            ]
+        ),
+        // Live tests against the cluster of scripts/ceph-dev-cluster; built only with `Live`.
+        .testTarget(
+            name: "CephLiveTests",
+            dependencies: [
+                "Placement",
+                .target(name: "CephLive", condition: .when(traits: ["Live"])),
             ]
         ),
     ],

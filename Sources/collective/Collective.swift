@@ -8,6 +8,6 @@ struct Collective: AsyncParsableCommand {
         subcommands: [
             CrushCommand.self, OSDMapCommand.self, ScenarioCommand.self, PlanCommand.self,
             ReportCommand.self, SimulateCommand.self, MQTTCommand.self,
-        ]
+        ] + liveSubcommands
     )
 }

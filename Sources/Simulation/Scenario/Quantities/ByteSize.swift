@@ -70,4 +70,10 @@ public struct ByteSize: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard let bytes = number.scaled(by: multiplier) else { return .failure(.tooLarge) }
         return .success(ByteSize(bytes: bytes))
     }
+
+    /// Reads a size as `parse` does (`10GiB`, `512Mi`, `1000000`); nil when it is not one.
+    public init?(parsing text: String) {
+        guard case .success(let size) = Self.parse(text) else { return nil }
+        self = size
+    }
 }
