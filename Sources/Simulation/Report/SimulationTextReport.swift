@@ -43,7 +43,7 @@ public enum SimulationTextReport {
         }
         out += "\nWhat each event did\n"
         for incident in result.incidents {
-            out += incidentText(incident)
+            out += incidentText(incident, isLast: incident == result.incidents.last)
         }
         out += "\nAt the end (\(time(result.endTime))): \(result.final.health.status.rawValue), "
         out += "\(result.final.osdsUp)/\(result.final.osds) OSDs up, \(result.final.osdsIn) in; "
@@ -155,7 +155,7 @@ public enum SimulationTextReport {
         }
     }
 
-    static func incidentText(_ incident: Incident) -> String {
+    static func incidentText(_ incident: Incident, isLast: Bool = false) -> String {
         var out = "  " + time(incident.event.at) + "  " + incident.event.action.summary
         if let note = incident.event.note { out += ": " + note }
         out += "\n"
@@ -221,7 +221,8 @@ public enum SimulationTextReport {
                     .joined(separator: ", "))
             }
             if !workloads.notRunning.isEmpty {
-                parts.append("not running at the next event: " + workloads.notRunning.map(\.subject).joined(separator: ", "))
+                parts.append("not running at \(isLast ? "the end" : "the next event"): "
+                    + workloads.notRunning.map(\.subject).joined(separator: ", "))
             }
             if !workloads.stopped.isEmpty {
                 parts.append(workloads.allRunningAfter.map { "every one running again after \(time($0))" }
