@@ -17,7 +17,7 @@ struct SimulateCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "The scenario file (YAML).") var scenario: String?
-    @Option(name: .shortAndLong, help: "Output format: text or json.") var format: SimulateFormat = .text
+    @Option(name: .shortAndLong, help: "Output format: text or json.") var format: OutputFormat = .text
     @Option(help: "Seed for everything random (default: the scenario's seed).") var seed: UInt64?
     @Option(help: "A recorded file of sensor messages (<time> <topic> <payload> per line) to replay through the scenario's triggers.")
     var messages: String?
@@ -71,11 +71,6 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
     }
-}
-
-enum SimulateFormat: String, ExpressibleByArgument {
-    case text
-    case json
 }
 
 /// A progress line on stderr for long runs on a terminal: simulated time against the last
