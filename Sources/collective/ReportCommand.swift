@@ -10,7 +10,7 @@ extension ReportFormat: ExpressibleByArgument {}
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "The capacity-planning report of a scenario: summary, pools, OSDs, hosts, services, headroom, recommendations.",
+        abstract: "The capacity-planning report of a scenario: summary, pools, OSDs, hosts, services, failures, headroom, recommendations.",
         discussion: "html is one self-contained page (inline CSS and SVG charts); json follows docs/report.schema.json."
     )
 
@@ -23,7 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
         for warning in loaded.warnings {
             FileHandle.standardError.write(Data((warning.description + "\n").utf8))
         }
-        let text = format.render(ScenarioReport(scenario: loaded).document())
+        let text = format.render(ScenarioReport(scenario: loaded).documentWithFailures())
         try CrushMapFile.write(Array(text.utf8), to: output)
     }
 }
