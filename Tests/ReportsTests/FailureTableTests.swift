@@ -27,8 +27,19 @@ import Testing
         for host in scenario.fleet.hosts { expected.append("host \(host.name)" + (host.role == .queen ? " (Queen)" : "")) }
         for rack in scenario.fleet.racks { expected.append("rack \(rack)") }
         #expect(table.outcomes.map(\.failure.label) == expected)
-        #expect(!table.disksCapped)
+        #expect(table.capped.isEmpty)
         #expect(expected.count == 8 + 6 + 2)
+    }
+
+    /// Above the limit, one failure per shape: the default fleet's 8 disks come in 3 (class,
+    /// size) pairs and its 6 hosts in 3 (role, disks) shapes; its 2 racks stay under a limit of 2.
+    @Test func bigFleetsTryOneFailurePerShape() throws {
+        let scenario = try ReportFixtures.scenario("scenarios/borg-collective.yaml")
+        let (failures, capped) = SingleFailure.all(in: scenario, limit: 2)
+        #expect(capped == [.disk, .host])
+        #expect(failures.filter { $0.kind == .disk }.map(\.target) == ["queen/nvme0", "queen/hdd0", "drone1/hdd0"])
+        #expect(failures.filter { $0.kind == .host }.map(\.target) == ["queen", "drone1", "edge1"])
+        #expect(failures.filter { $0.kind == .rack }.map(\.target) == scenario.fleet.racks)
     }
 
     /// A host's row: the PGs inactive at worst are those whose acting set keeps fewer than

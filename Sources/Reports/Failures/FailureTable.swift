@@ -5,21 +5,25 @@ public import Simulation
 public struct FailureTable: Sendable {
     public var scenario: Scenario
     public var outcomes: [FailureOutcome]
-    /// Whether the disk list was cut to one disk per device class and size.
-    public var disksCapped: Bool
-    public var diskCount: Int
+    /// The kinds of failure cut to one per shape (`SingleFailure.all`), and how many disks,
+    /// hosts and racks the fleet has.
+    public var capped: [SingleFailure.Kind]
+    public var counts: [SingleFailure.Kind: Int]
 
     /// Runs every single failure of `report`'s scenario, with its workload plan and services.
-    public init(report: ScenarioReport, diskLimit: Int = 24) {
+    public init(report: ScenarioReport, limit: Int = 24) {
         let scenario = report.plan.scenario
         self.scenario = scenario
-        let (failures, capped) = SingleFailure.all(in: scenario, diskLimit: diskLimit)
+        let (failures, capped) = SingleFailure.all(in: scenario, limit: limit)
         let impacts = report.services.failureImpacts()
         outcomes = failures.map {
             FailureOutcome($0, scenario: scenario, plan: report.workloads.plan, impacts: impacts, options: report.workloads.options)
         }
-        disksCapped = capped
-        diskCount = scenario.fleet.hosts.reduce(0) { $0 + $1.disks.filter { $0.osd != nil }.count }
+        self.capped = capped
+        counts = [
+            .disk: scenario.fleet.hosts.reduce(0) { $0 + $1.disks.filter { $0.osd != nil }.count },
+            .host: scenario.fleet.hosts.count, .rack: scenario.fleet.racks.count,
+        ]
     }
 }
 

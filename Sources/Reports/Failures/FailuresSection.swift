@@ -10,7 +10,7 @@ extension FailureTable {
     /// findings.
     public func section() -> ReportSection {
         var table = ReportTable(
-            caption: "Single failures at time 0, nothing restored",
+            caption: "Ceph after each failure at time 0, nothing restored",
             columns: [
                 .init("FAILURE", key: "failure"),
                 .init("DEGRADED PGS", key: "degraded_pgs", alignment: .right),
@@ -22,10 +22,16 @@ extension FailureTable {
                 .init("HEALTH_OK", key: "health_ok_after", alignment: .right, unit: "seconds"),
                 .init("RE-REPLICATES", key: "re_replicates"),
                 .init("MON QUORUM", key: "mon_quorum_lost"),
-                .init("SERVICES DOWN", key: "services_down"),
-                .init("RESTARTED", key: "restarted", alignment: .right),
-                .init("PENDING", key: "pending", alignment: .right),
-                .init("WHY NOT HEALTH_OK", key: "why_not_healthy"),
+            ])
+        var why = ReportTable(
+            caption: "Why not HEALTH_OK",
+            columns: [.init("FAILURE", key: "failure"), .init("WHY", key: "why")])
+        var workloads = ReportTable(
+            caption: "Services, VMs and pods after each failure",
+            columns: [
+                .init("FAILURE", key: "failure"), .init("SERVICES DOWN", key: "services_down"),
+                .init("RESTARTED", key: "restarted", alignment: .right), .init("PENDING", key: "pending", alignment: .right),
+                .init("DOWN OR PENDING", key: "pending_names"),
             ])
         for o in outcomes {
             let i = o.incident
@@ -37,27 +43,39 @@ extension FailureTable {
                 o.stayedHealthy ? ReportTable.Cell("stayed", value: .integer(0)) : Self.time(i.healthOKAfter),
                 ReportTable.Cell(rebuilt.done ? "yes" : "no", value: .boolean(rebuilt.done)),
                 ReportTable.Cell(i.monQuorumLost ? "lost" : "kept", value: .boolean(i.monQuorumLost)),
-                ReportTable.Cell(o.servicesDown.isEmpty ? "-" : o.servicesDown.map(\.service.rawValue).joined(separator: ", ")),
-                .integer(o.restarted.count), .integer(o.pending.count),
-                ReportTable.Cell(o.healthBlocker ?? "-"),
             ])
+            if let blocker = o.healthBlocker {
+                why.rows.append([ReportTable.Cell(o.failure.label), ReportTable.Cell(blocker)])
+            }
+            if !o.servicesDown.isEmpty || !o.restarted.isEmpty || !o.pending.isEmpty {
+                workloads.rows.append([
+                    ReportTable.Cell(o.failure.label),
+                    ReportTable.Cell(o.servicesDown.isEmpty ? "-" : o.servicesDown.map(\.service.rawValue).joined(separator: ", ")),
+                    .integer(o.restarted.count), .integer(o.pending.count),
+                    ReportTable.Cell(o.pending.isEmpty ? "-" : o.pending.joined(separator: ", ")),
+                ])
+            }
         }
         var blocks: [ReportBlock] = [
             .paragraph(
-                "Each failure alone at time 0, run by the simulator on the fleet with nothing restored: the worst degraded and inactive PG counts, the peak degraded data (at risk: one more failure away from loss), PGs that lost every copy, the bytes recovery and backfill wrote (until recovery stopped, when it does not finish), the time to active+clean and to HEALTH_OK (stayed: never left it; never: the reason in the last column), whether Ceph rebuilt every copy within the full ratios, whether the monitors lost quorum, the services that stop, and the VMs and pods the Proxmox HA manager and K3s restart elsewhere or leave down or pending."),
+                "Each failure alone at time 0, run by the simulator on the fleet with nothing restored: the worst degraded and inactive PG counts, the peak degraded data (at risk: one more failure away from loss), PGs that lost every copy, the bytes recovery and backfill wrote (until recovery stopped, when it does not finish), the time to active+clean and to HEALTH_OK (stayed: never left it; never: why in the table below), whether Ceph rebuilt every copy within the full ratios, and whether the monitors lost quorum."),
         ]
-        if disksCapped {
-            blocks.append(.paragraph("The fleet has \(diskCount) OSD disks: the table tries the first disk of each device class and size (\(outcomes.filter { $0.failure.kind == .disk }.count) disks), not every one."))
+        for kind in capped {
+            let shape = switch kind {
+            case .disk: "device class and size"
+            case .host: "role and disk layout"
+            case .rack: "set of host shapes"
+            }
+            let tried = outcomes.filter { $0.failure.kind == kind }.count
+            blocks.append(.paragraph(
+                "The fleet has \(counts[kind] ?? 0) \(kind.rawValue)s: the table tries the first \(kind.rawValue) of each \(shape) (\(tried)), not every one; the others of a shape behave alike up to where CRUSH puts their data."))
         }
         blocks.append(.table(table))
-
-        var pending = ReportTable(
-            caption: "VMs and pods not running after a failure",
-            columns: [.init("FAILURE", key: "failure"), .init("DOWN OR PENDING", key: "pending")])
-        for o in outcomes where !o.pending.isEmpty {
-            pending.rows.append([ReportTable.Cell(o.failure.label), ReportTable.Cell(o.pending.joined(separator: ", "))])
+        if !why.rows.isEmpty { blocks.append(.table(why)) }
+        if !workloads.rows.isEmpty {
+            blocks.append(.paragraph("The services each failure stops (as the services section lists them), and the VMs and pods the Proxmox HA manager and K3s restart elsewhere or leave down or pending (failures that touch none are left out)."))
+            blocks.append(.table(workloads))
         }
-        if !pending.rows.isEmpty { blocks.append(.table(pending)) }
 
         for o in outcomes where o.failure.kind == .host && o.incident.peakDegradedBytes > 0 {
             blocks.append(.chart(.line(recoveryChart(o))))

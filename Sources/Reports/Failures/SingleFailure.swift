@@ -19,39 +19,41 @@ public struct SingleFailure: Sendable, Equatable {
     /// "disk drone2/hdd0 (osd.5)", "host queen (Queen)", "rack rack1".
     public var label: String { "\(kind.rawValue) \(name)" }
 
-    /// Every single failure of `scenario`'s fleet worth a row: each disk that is an OSD (at most
-    /// `diskLimit`; beyond it the first disk of each distinct device class and size, fleet
-    /// order), each host, each rack. Returns the list and whether the disks were capped.
-    public static func all(in scenario: Scenario, diskLimit: Int = 24) -> (failures: [SingleFailure], disksCapped: Bool) {
+    /// Every single failure of `scenario`'s fleet worth a row, in the order disks (that are
+    /// OSDs), hosts, racks. A kind with more than `limit` members is cut to one of each shape
+    /// (fleet order): disks by device class and size, hosts by role and disks, racks by the
+    /// shapes of their hosts; `capped` names the kinds cut.
+    public static func all(in scenario: Scenario, limit: Int = 24) -> (failures: [SingleFailure], capped: [Kind]) {
         let fleet = scenario.fleet
+        var capped: [Kind] = []
+        func onePerShape<T>(_ items: [T], _ kind: Kind, _ shape: (T) -> String) -> [T] {
+            guard items.count > limit else { return items }
+            capped.append(kind)
+            var seen: Set<String> = []
+            return items.filter { seen.insert(shape($0)).inserted }
+        }
+        func hostShape(_ host: Host) -> String {
+            host.role.rawValue + ":" + host.disks.map { "\($0.deviceClass)/\($0.size.bytes)" }.sorted().joined(separator: ",")
+        }
         var disks: [(host: Host, disk: Disk, osd: Int32)] = []
         for host in fleet.hosts {
             for disk in host.disks {
                 if let osd = disk.osd { disks.append((host, disk, osd)) }
             }
         }
-        let capped = disks.count > diskLimit
-        if capped {
-            var seen: [String] = []
-            disks = disks.filter { entry in
-                let key = "\(entry.disk.deviceClass)/\(entry.disk.size.bytes)"
-                if seen.contains(key) { return false }
-                seen.append(key)
-                return true
-            }
-        }
+        disks = onePerShape(disks, .disk) { "\($0.disk.deviceClass)/\($0.disk.size.bytes)" }
         var out = disks.map { entry in
             SingleFailure(
                 kind: .disk, name: "\(entry.host.name)/\(entry.disk.name) (osd.\(entry.osd))", target: "\(entry.host.name)/\(entry.disk.name)",
                 action: .failDisk(DiskReference(host: entry.host.name, disk: entry.disk.name, osd: entry.osd)), hosts: [])
         }
-        for host in fleet.hosts {
+        for host in onePerShape(fleet.hosts, .host, hostShape) {
             let name = host.role == .queen ? "\(host.name) (Queen)" : host.name
             out.append(SingleFailure(kind: .host, name: name, target: host.name, action: .failHost(host.name), hosts: [host.name]))
         }
-        for rack in fleet.racks {
-            let hosts = fleet.hosts.filter { $0.location.rack == rack }.map(\.name)
-            out.append(SingleFailure(kind: .rack, name: rack, target: rack, action: .failRack(rack), hosts: hosts))
+        let racks = fleet.racks.map { rack in (rack, fleet.hosts.filter { $0.location.rack == rack }) }
+        for (rack, hosts) in onePerShape(racks, .rack, { $0.1.map(hostShape).sorted().joined(separator: ";") }) {
+            out.append(SingleFailure(kind: .rack, name: rack, target: rack, action: .failRack(rack), hosts: hosts.map(\.name)))
         }
         return (out, capped)
     }
