@@ -85,7 +85,9 @@ import Testing
                 for (row, parsedRow) in zip(table.rows, rows) {
                     for (cell, parsedCell) in zip(row, elements(parsedRow)) {
                         #expect(parsedCell["text"] == .string(cell.text))
-                        if let value = cell.value {
+                        if case .boolean(let flag)? = cell.value {
+                            #expect(parsedCell["value"] == .bool(flag))
+                        } else if let value = cell.value {
                             #expect(parsedCell["value"] == .number(JSONNumber(text: value.jsonText)))
                         } else {
                             #expect(parsedCell["value"] == nil)

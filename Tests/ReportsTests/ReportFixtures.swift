@@ -17,7 +17,7 @@ enum ReportFixtures {
     }
 
     static func defaultReport() throws -> Report {
-        ScenarioReport(scenario: try scenario("scenarios/borg-collective.yaml")).document()
+        ScenarioReport(scenario: try scenario("scenarios/borg-collective.yaml")).documentWithFailures()
     }
 
     /// Every block kind, and text that needs escaping in every format (`|`, `<`, `&`, `"`,

@@ -8,7 +8,7 @@ import Testing
 @Suite struct WorkloadSectionsTests {
     static func loaded() throws -> (Scenario, Report) {
         let scenario = try ReportFixtures.scenario("scenarios/borg-collective.yaml")
-        return (scenario, ScenarioReport(scenario: scenario).document())
+        return (scenario, ScenarioReport(scenario: scenario).documentWithFailures())
     }
 
     static func section(_ id: String, in report: Report) throws -> ReportSection {
@@ -50,7 +50,7 @@ import Testing
 
     @Test func sectionsComeInTheIssuesOrder() throws {
         let (_, report) = try Self.loaded()
-        #expect(report.sections.map(\.id) == ["summary", "pools", "osds", "hosts", "services", "headroom", "recommendations"])
+        #expect(report.sections.map(\.id) == ["summary", "pools", "osds", "hosts", "services", "failures", "headroom", "recommendations"])
         #expect(report.charts.contains { $0.id == "host-memory" })
     }
 
