@@ -87,9 +87,12 @@ let package = Package(
                 .target(name: "CCeph", condition: .when(traits: ["Live"])),
             ]
         ),
+        // Helpers every test target shares: running Ceph's tools and other programs, a seeded RNG.
+        .target(name: "CollectiveTestSupport", path: "Tests/Support"),
         .testTarget(
             name: "CRUSHTests",
             dependencies: [
+                "CollectiveTestSupport",
                 "CRUSH",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -98,6 +101,7 @@ let package = Package(
         .testTarget(
             name: "PlacementTests",
             dependencies: [
+                "CollectiveTestSupport",
                 "Placement",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -105,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "CRUSH", "Placement", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Simulation", "CRUSH", "Placement", "CollectiveTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Placement", "CRUSH"]),
         .testTarget(name: "HomeAssistantTests", dependencies: ["HomeAssistant", "Simulation", "Placement"]),
@@ -114,7 +118,7 @@ let package = Package(
             name: "MQTTClientTests",
             dependencies: [
                 .target(name: "MQTTClient", condition: .when(traits: ["MQTT"])),
-                "HomeAssistant", "Simulation",
+                "HomeAssistant", "Simulation", "CollectiveTestSupport",
             ]
         ),
         // Live tests against the cluster of scripts/ceph-dev-cluster; built only with `Live`.

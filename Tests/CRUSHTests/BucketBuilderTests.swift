@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CRUSH
+import CollectiveTestSupport
 
 @Suite("BucketBuilder")
 struct BucketBuilderTests {

@@ -1,6 +1,7 @@
 import CRUSH
 import Foundation
 import Testing
+import CollectiveTestSupport
 
 /// `DecimalFormat` against the C library crushtool links with.
 @Suite("DecimalFormat")

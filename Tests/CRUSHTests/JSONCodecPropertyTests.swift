@@ -2,6 +2,7 @@ import PropertyBased
 import Testing
 
 @testable import CRUSH
+import CollectiveTestSupport
 
 /// A random map of every kind the dump can describe: all bucket algorithms with extreme
 /// weights, device holes and classes, every rule op, choose_args, odd names.

@@ -1,6 +1,7 @@
 import CRUSH
 import Foundation
 import Testing
+import CollectiveTestSupport
 
 /// Random maps, compiled and tested by the real crushtool, then mapped by Collective from the
 /// same binary: every output line must agree. Runs only where crushtool is installed (the
@@ -13,7 +14,7 @@ struct RandomDifferentialTests {
     @Test("random hierarchies, algorithms, weights, tunables and rules map as crushtool maps them", arguments: seeds)
     func randomMap(seed: UInt64) async throws {
         let generated = RandomCrushMap(seed: seed)
-        let dir = try Crushtool.temporaryDirectory()
+        let dir = try Program.temporaryDirectory("collective-crushtool")
         defer { try? FileManager.default.removeItem(at: dir) }
         try generated.text.write(to: dir.appendingPathComponent("map.txt"), atomically: true, encoding: .utf8)
         let compile = try Crushtool.run(["-c", "map.txt", "-o", "map.bin"], in: dir)

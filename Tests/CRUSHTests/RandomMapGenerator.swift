@@ -1,4 +1,5 @@
 import Foundation
+import CollectiveTestSupport
 
 /// Writes random crushtool text maps: random hierarchies of every bucket algorithm, random
 /// weights, device classes, tunables and rules with every kind of step, for differential

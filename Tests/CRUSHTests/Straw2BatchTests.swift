@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CRUSH
+import CollectiveTestSupport
 
 /// The mapper hashes straw2 items four at a time (`CrushHash.rjenkins1Hash3x4`). These tests
 /// hold that batch path to Ceph's formulas, item by item: `crush_hash32_rjenkins1_3` per lane,

@@ -1,6 +1,7 @@
 import CRUSH
 import PropertyBased
 import Testing
+import CollectiveTestSupport
 
 /// straw2's defining property: changing one item's weight only moves data to or from that
 /// item. For every input whose mapping changes, the changed item is in the old or the new

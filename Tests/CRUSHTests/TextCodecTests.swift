@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CRUSH
+import CollectiveTestSupport
 
 /// The crushtool fixture maps, read from MANIFEST.tsv: those that compile (with their
 /// decompiled output) and those that crushtool refuses (with its stderr).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CRUSH
+import CollectiveTestSupport
 
 /// A binary map and the `crushtool -i MAP --tree` output committed for it
 /// (`Fixtures/tree/COMMANDS.txt`).
@@ -133,7 +134,7 @@ struct TreeTextLiveTests {
     @Test("random hierarchies, classes and weights", arguments: seeds)
     func randomMap(seed: UInt64) throws {
         let generated = RandomCrushMap(seed: seed)
-        let dir = try Crushtool.temporaryDirectory()
+        let dir = try Program.temporaryDirectory("collective-crushtool")
         defer { try? FileManager.default.removeItem(at: dir) }
         try generated.text.write(to: dir.appendingPathComponent("map.txt"), atomically: true, encoding: .utf8)
         let compile = try Crushtool.run(["-c", "map.txt", "-o", "map.bin"], in: dir)

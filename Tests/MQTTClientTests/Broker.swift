@@ -2,6 +2,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import CollectiveTestSupport
 #endif
 
 /// A real mosquitto broker (Debian's `mosquitto`) for one test: on 127.0.0.1 at a free port,
@@ -111,18 +112,8 @@ final class Broker {
     /// Runs a program to its end; returns its status, stdout and stderr.
     @discardableResult
     static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let result = try Program.run(path, arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 }
 

@@ -6,6 +6,7 @@ import Simulation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import CollectiveTestSupport
 #endif
 
 /// `collective mqtt` and the MQTT client against a real mosquitto broker (Debian's package,

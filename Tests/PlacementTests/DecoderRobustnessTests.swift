@@ -2,6 +2,7 @@ import CRUSH
 import Foundation
 import Placement
 import Testing
+import CollectiveTestSupport
 
 /// The OSD map decoders never crash and never over-allocate on damaged input: every prefix of a
 /// real map is rejected with an error that names a byte offset inside the input, and random
@@ -29,7 +30,7 @@ struct DecoderRobustnessTests {
     @Test("random corruption of a binary map fails cleanly or maps", arguments: ["classes12.osdmap", "mon12.osdmap"])
     func corrupted(_ name: String) throws {
         let full = try Self.bytes(name)
-        var rng = SplitMix(seed: 0x05D_3A9)
+        var rng = SplitMix64(seed: 0x05D_3A9)
         var decoded = 0
         for round in 0..<3000 {
             var damaged = full
@@ -85,7 +86,7 @@ struct DecoderRobustnessTests {
         let crush = try CrushMap(decoding: try Self.bytes("mon12-partial.crush"))
         let full = try Self.bytes("mon12-partial.json")
         #expect(throws: Never.self) { try OSDMap(dumpJSON: full, crush: crush) }
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         for round in 0..<1500 {
             var damaged = full
             if round % 2 == 0 {
@@ -127,15 +128,3 @@ struct DecoderRobustnessTests {
     }
 }
 
-/// A small deterministic random source for the corruption tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -2,6 +2,7 @@ import CRUSH
 import Placement
 import PropertyBased
 import Testing
+import CollectiveTestSupport
 
 /// `IncrementalPlacement` against full recomputes: random maps (racks, hosts, device classes,
 /// replicated and EC pools, upmaps, pg_temps, pg_num not a power of two, partial reweights
@@ -64,8 +65,8 @@ struct IncrementalPlacementTests {
     }
 
     struct Random {
-        var mix: SplitMix
-        init(_ seed: UInt64) { mix = SplitMix(seed: seed) }
+        var mix: SplitMix64
+        init(_ seed: UInt64) { mix = SplitMix64(seed: seed) }
         mutating func int(_ n: Int) -> Int { Int(mix.next() % UInt64(n)) }
         mutating func chance(_ n: Int) -> Bool { int(n) == 0 }
     }

@@ -2,29 +2,18 @@ import CRUSH
 import Foundation
 import Placement
 import Testing
+import CollectiveTestSupport
 
 /// Runs Ceph's `osdmaptool` when it is installed (Debian's ceph-base), for live differential tests.
 enum LiveTool {
-    static func path(_ name: String) -> String? {
-        ["/usr/bin/", "/usr/local/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static func path(_ name: String) -> String? { Program.path(name) }
 
     static var isAvailable: Bool { path("osdmaptool") != nil && path("crushtool") != nil }
 
-    /// Runs `tool` with `arguments` in `directory`; returns the exit status and standard output.
+    /// Runs `tool` with `arguments` in `directory`.
     @discardableResult
-    static func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(tool)!)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self))
+    static func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> Program.Result {
+        try Program.run(path(tool)!, arguments, in: directory)
     }
 }
 
@@ -41,7 +30,7 @@ struct OSDMapToolDifferentialTests {
 
     @Test("random maps and runs", arguments: seeds)
     func random(_ seed: UInt64) async throws {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         func pick(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("collective-osdmaptool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

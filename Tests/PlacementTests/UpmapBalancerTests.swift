@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import Placement
+import CollectiveTestSupport
 
 /// The upmap balancer: failure-domain safety on random maps, the deviation it reaches, and its
 /// cost next to `osdmaptool --upmap`'s commands (golden files of `scripts/golden-balance`).
@@ -20,7 +21,7 @@ struct UpmapBalancerTests {
         var hdd: Set<Int32>
 
         init(seed: UInt64, equal: Bool = false) throws {
-            var rng = SplitMix(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let hosts = equal ? 6 : 4 + Int(rng.next() % 5)
             var text = "tunable choose_total_tries 50\ntunable chooseleaf_descend_once 1\ntunable chooseleaf_vary_r 1\n"
                 + "tunable chooseleaf_stable 1\ntunable straw_calc_version 1\ntunable allowed_bucket_algs 54\n"

@@ -2,6 +2,7 @@ import CRUSH
 import Foundation
 import Simulation
 import Testing
+import CollectiveTestSupport
 
 /// The CRUSH map generated from a fleet, checked against Ceph's own `crushtool` 16.2.15: the
 /// hierarchy compiled by crushtool, its class trees rebuilt by crushtool, its rules created by
@@ -91,7 +92,7 @@ struct FleetCrushMapTests {
     func crushtoolBuildsTheSameMap(_ name: String) throws {
         let scenario = try Self.scenario(name)
         let map = scenario.crushMap
-        let dir = try Crushtool.temporaryDirectory()
+        let dir = try Program.temporaryDirectory("collective-crushtool")
         defer { try? FileManager.default.removeItem(at: dir) }
 
         // The hierarchy without rules, every device at weight 1.
@@ -108,8 +109,8 @@ struct FleetCrushMapTests {
             }
         }
         try text.write(to: dir.appendingPathComponent("hierarchy.txt"), atomically: true, encoding: .utf8)
-        try Crushtool.run(["-c", "hierarchy.txt", "-o", "m"], in: dir)
-        try Crushtool.run(["-i", "m", "--rebuild-class-roots", "-o", "m"], in: dir)
+        try Crushtool.check(["-c", "hierarchy.txt", "-o", "m"], in: dir)
+        try Crushtool.check(["-i", "m", "--rebuild-class-roots", "-o", "m"], in: dir)
 
         // The rules, as Ceph creates them for the pools.
         var erasureRules: [String: Int] = [:]
@@ -125,22 +126,22 @@ struct FleetCrushMapTests {
             }
             if let deviceClass = pool.deviceClass { arguments += ["--device-class", deviceClass] }
             if pool.rule == "replicated_rule" {
-                try Crushtool.run(arguments, in: dir)
+                try Crushtool.check(arguments, in: dir)
             } else {
                 if !created.contains("replicated_rule") {
                     created.insert("replicated_rule", at: 0)
-                    try Crushtool.run(["-i", "m", "-o", "m", "--create-replicated-rule", "replicated_rule", "default", "host"], in: dir)
+                    try Crushtool.check(["-i", "m", "-o", "m", "--create-replicated-rule", "replicated_rule", "default", "host"], in: dir)
                 }
-                try Crushtool.run(arguments, in: dir)
+                try Crushtool.check(arguments, in: dir)
             }
         }
         if !created.contains("replicated_rule") {
-            try Crushtool.run(["-i", "m", "-o", "m", "--create-replicated-rule", "replicated_rule", "default", "host"], in: dir)
+            try Crushtool.check(["-i", "m", "-o", "m", "--create-replicated-rule", "replicated_rule", "default", "host"], in: dir)
         }
 
         // Every OSD's weight, as a new OSD registers it.
         for (osd, weight) in Self.weightTexts(scenario, yaml: name == "mixed" ? Self.mixed : "").sorted(by: { $0.key < $1.key }) {
-            try Crushtool.run(["-i", "m", "--reweight-item", "osd.\(osd)", weight, "-o", "m"], in: dir)
+            try Crushtool.check(["-i", "m", "--reweight-item", "osd.\(osd)", weight, "-o", "m"], in: dir)
         }
 
         // crushtool makes indep rules of type replicated with max_size 20; an erasure-code
@@ -159,10 +160,10 @@ struct FleetCrushMapTests {
     @Test(arguments: ["borg-collective", "mixed"])
     func crushtoolReadsOurBytesAsTheSameMap(_ name: String) throws {
         let map = try Self.scenario(name).crushMap
-        let dir = try Crushtool.temporaryDirectory()
+        let dir = try Program.temporaryDirectory("collective-crushtool")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(map.binaryEncoded()).write(to: dir.appendingPathComponent("ours"))
-        let decompiled = try Crushtool.run(["-d", "ours"], in: dir)
+        let decompiled = try Crushtool.check(["-d", "ours"], in: dir)
         #expect(decompiled == map.decompiled())
     }
 
@@ -171,10 +172,10 @@ struct FleetCrushMapTests {
     @Test func theDefaultScenarioTextCompilesToItsBytes() throws {
         let map = try Self.scenario("borg-collective").crushMap
         let text = FleetCrushMap.compilableText(map)
-        let dir = try Crushtool.temporaryDirectory()
+        let dir = try Program.temporaryDirectory("collective-crushtool")
         defer { try? FileManager.default.removeItem(at: dir) }
         try text.write(to: dir.appendingPathComponent("map.txt"), atomically: true, encoding: .utf8)
-        try Crushtool.run(["-c", "map.txt", "-o", "map"], in: dir)
+        try Crushtool.check(["-c", "map.txt", "-o", "map"], in: dir)
         let compiled = try [UInt8](Data(contentsOf: dir.appendingPathComponent("map")))
         let sameBytes = compiled == map.binaryEncoded()
         #expect(sameBytes, "crushtool -c gives other bytes")

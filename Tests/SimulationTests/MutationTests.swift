@@ -1,28 +1,16 @@
 import Simulation
 import Testing
+import CollectiveTestSupport
 
 /// The reader never crashes and always answers with positioned diagnostics, whatever is done to
 /// a valid file: bytes deleted, lines duplicated or swapped, punctuation sprinkled in.
 @Suite struct MutationTests {
-    /// SplitMix64: a fixed, documented sequence, so a failure reproduces.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
-
     static let sprinkles: [Character] = [":", "-", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "#", "%", "@", "`", " ", "0", "a", "\n", "\t", "<", ","]
 
     @Test(arguments: 0..<4)
     func mutatedDefaultScenariosGetDiagnosticsNotCrashes(_ round: Int) throws {
         let original = Array(try Repository.text("scenarios/borg-collective.yaml"))
-        var random = SplitMix64(state: UInt64(round) &* 7919)
+        var random = SplitMix64(seed: UInt64(round) &* 7919)
         for _ in 0..<60 {
             var text = original
             for _ in 0..<(1 + random.below(4)) {
