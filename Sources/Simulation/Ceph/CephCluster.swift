@@ -17,6 +17,8 @@ struct CephCluster {
 
     private(set) var stateCounts: [PGState: Int] = [:]
     private(set) var inactivePGs = 0
+    /// Inactive PGs per pool index.
+    private(set) var inactivePerPool: [Int] = []
     private(set) var lostPGs = 0
     private(set) var missingCopies: [Int] = []
     private(set) var misplacedCopies: [Int] = []
@@ -31,6 +33,7 @@ struct CephCluster {
         osdUp = []
         heldCount = []
         missingCopies = [Int](repeating: 0, count: pools.count)
+        inactivePerPool = [Int](repeating: 0, count: pools.count)
         misplacedCopies = [Int](repeating: 0, count: pools.count)
         lagBytes = [Double](repeating: 0, count: pools.count)
         refreshOSDUp()
@@ -196,7 +199,10 @@ struct CephCluster {
         let state = pools[p].state(of: pg)
         stateCounts[state, default: 0] -= 1
         if stateCounts[state] == 0 { stateCounts[state] = nil }
-        if state.isInactive { inactivePGs -= 1 }
+        if state.isInactive {
+            inactivePGs -= 1
+            inactivePerPool[p] -= 1
+        }
         if pools[p].lost[pg] { lostPGs -= 1 }
         missingCopies[p] -= Int(pools[p].missingCopies[pg])
         misplacedCopies[p] -= Int(pools[p].misplacedCopies[pg])
@@ -205,7 +211,10 @@ struct CephCluster {
     private mutating func count(pool p: Int, pg: Int) {
         let state = pools[p].state(of: pg)
         stateCounts[state, default: 0] += 1
-        if state.isInactive { inactivePGs += 1 }
+        if state.isInactive {
+            inactivePGs += 1
+            inactivePerPool[p] += 1
+        }
         if pools[p].lost[pg] { lostPGs += 1 }
         missingCopies[p] += Int(pools[p].missingCopies[pg])
         misplacedCopies[p] += Int(pools[p].misplacedCopies[pg])

@@ -44,7 +44,7 @@ extension SimulationRun {
             misplacedObjects += Double(cluster.misplacedCopies[p]) * objectsPerShard
             objectCopies += Double(pool.pgNum * pool.size) * objectsPerShard
             stored += pool.stored
-            if cluster.inactivePGs > 0, (0..<pool.pgNum).contains(where: { pool.state(of: $0).isInactive }) {
+            if cluster.inactivePerPool[p] > 0 {
                 inactivePools.append(pool.name)
             }
         }
