@@ -94,6 +94,22 @@ struct CephCluster {
         return used
     }
 
+    /// `utilization(osd)` of every OSD id below `topology.osdCount`, each pool's shard size
+    /// computed once (the same arithmetic, so the same values).
+    func utilizations() -> [Double] {
+        let shard = pools.map(\.shardBytes)
+        let poolCount = pools.count
+        var result = [Double](repeating: 0, count: topology.osdCount)
+        for i in 0..<topology.osdCount where topology.capacity[i] > 0 {
+            var used = topology.baseUsed[i]
+            for p in 0..<poolCount where i * poolCount + p < heldCount.count {
+                used += Double(heldCount[i * poolCount + p]) * shard[p]
+            }
+            result[i] = used / topology.capacity[i]
+        }
+        return result
+    }
+
     func utilization(_ osd: Int32) -> Double {
         let i = Int(osd)
         guard i < topology.osdCount, topology.capacity[i] > 0 else { return 0 }

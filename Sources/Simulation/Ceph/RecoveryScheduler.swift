@@ -133,11 +133,11 @@ struct RecoveryScheduler {
     /// refused a reservation on an OSD that has released none since (counts only grow within a
     /// call), or waits for an OSD at the backfillfull ratio; when the set of such OSDs changes,
     /// every waiting PG is visited. The outcome is the same as visiting them all.
-    mutating func start(_ cluster: inout CephCluster) {
+    mutating func start(_ cluster: inout CephCluster, utilization: [Double]) {
         ensureCapacity(cluster.topology.osdCount)
         var fullChanged = false
         for osd in 0..<cluster.topology.osdCount {
-            let full = cluster.utilization(Int32(osd)) >= backfillfullRatio
+            let full = utilization[osd] >= backfillfullRatio
             if full != tooFull[osd] {
                 tooFull[osd] = full
                 fullChanged = true
