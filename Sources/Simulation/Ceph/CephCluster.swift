@@ -99,13 +99,23 @@ struct CephCluster {
     func utilizations() -> [Double] {
         let shard = pools.map(\.shardBytes)
         let poolCount = pools.count
+        let capacity = topology.capacity
+        let baseUsed = topology.baseUsed
         var result = [Double](repeating: 0, count: topology.osdCount)
-        for i in 0..<topology.osdCount where topology.capacity[i] > 0 {
-            var used = topology.baseUsed[i]
-            for p in 0..<poolCount where i * poolCount + p < heldCount.count {
-                used += Double(heldCount[i * poolCount + p]) * shard[p]
+        heldCount.withUnsafeBufferPointer { held in
+            shard.withUnsafeBufferPointer { shard in
+                for i in 0..<result.count where capacity[i] > 0 {
+                    var used = baseUsed[i]
+                    let base = i * poolCount
+                    // Pools in order, as `usedBytes` adds them.
+                    var p = 0
+                    while p < poolCount && base + p < held.count {
+                        used += Double(held[base + p]) * shard[p]
+                        p += 1
+                    }
+                    result[i] = used / capacity[i]
+                }
             }
-            result[i] = used / topology.capacity[i]
         }
         return result
     }
