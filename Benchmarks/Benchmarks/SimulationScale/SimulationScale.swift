@@ -8,14 +8,16 @@ import Simulation
 // - "Full mapping pass": every PG of the scenario's initial OSD map through Placement's
 //   mapper once: the unit the simulator's per-event cost is compared with.
 // - "Large scenario": the whole run, all 10 events and the recovery they cause. Each event
-//   publishes one to three maps (down, out, up/in), and today each map change is a full
-//   mapping pass plus a re-peering of every PG, so an event costs 1–3 passes; the
-//   incremental remapper will cut the pass to the PGs a change reaches.
+//   publishes one to three maps (down, out, up/in); Placement's incremental remapper remaps
+//   only the PGs each change reaches (a CRUSH weight change or a new host remaps the pools
+//   whose rule reaches it, whole), and a recovery step visits only the PGs whose
+//   reservations could change.
 //
-// Memory beyond the OSD map, per PG, by layout (size-3 pools): up set 3×4 B and up primary
-// 4 B (PGMappingTable), holders 3×4 B, missed bytes 3×4 B (Float), state and recovery flags
-// 2×4 B, missing/misplaced copies and lost 3×1 B (PoolPGs): 51 B. `.peakMemoryResident` shows the
-// whole process (map, CRUSH tables and mapper included).
+// Memory beyond the OSD map, per PG, by layout (size-3 pools): holders 3×4 B, state and
+// recovery flags 2×4 B, missing/misplaced copies and lost 3×1 B (PoolPGs): 23 B; missed bytes
+// only for the holders that miss writes; the incremental remapper's raw sets and per-OSD
+// indexes (`IncrementalPlacement.storageBytes`). `.peakMemoryResident` shows the whole process
+// (map, CRUSH tables and mapper included).
 
 func loadLarge() -> Scenario {
     let root = ProcessInfo.processInfo.environment["COLLECTIVE_ROOT"]

@@ -17,6 +17,8 @@ struct CephCluster {
 
     private(set) var stateCounts: [PGState: Int] = [:]
     private(set) var inactivePGs = 0
+    /// Inactive PGs per pool index.
+    private(set) var inactivePerPool: [Int] = []
     private(set) var lostPGs = 0
     private(set) var missingCopies: [Int] = []
     private(set) var misplacedCopies: [Int] = []
@@ -31,6 +33,7 @@ struct CephCluster {
         osdUp = []
         heldCount = []
         missingCopies = [Int](repeating: 0, count: pools.count)
+        inactivePerPool = [Int](repeating: 0, count: pools.count)
         misplacedCopies = [Int](repeating: 0, count: pools.count)
         lagBytes = [Double](repeating: 0, count: pools.count)
         refreshOSDUp()
@@ -89,6 +92,32 @@ struct CephCluster {
             used += Double(heldCount[i * pools.count + p]) * pools[p].shardBytes
         }
         return used
+    }
+
+    /// `utilization(osd)` of every OSD id below `topology.osdCount`, each pool's shard size
+    /// computed once (the same arithmetic, so the same values).
+    func utilizations() -> [Double] {
+        let shard = pools.map(\.shardBytes)
+        let poolCount = pools.count
+        let capacity = topology.capacity
+        let baseUsed = topology.baseUsed
+        var result = [Double](repeating: 0, count: topology.osdCount)
+        heldCount.withUnsafeBufferPointer { held in
+            shard.withUnsafeBufferPointer { shard in
+                for i in 0..<result.count where capacity[i] > 0 {
+                    var used = baseUsed[i]
+                    let base = i * poolCount
+                    // Pools in order, as `usedBytes` adds them.
+                    var p = 0
+                    while p < poolCount && base + p < held.count {
+                        used += Double(held[base + p]) * shard[p]
+                        p += 1
+                    }
+                    result[i] = used / capacity[i]
+                }
+            }
+        }
+        return result
     }
 
     func utilization(_ osd: Int32) -> Double {
@@ -196,7 +225,10 @@ struct CephCluster {
         let state = pools[p].state(of: pg)
         stateCounts[state, default: 0] -= 1
         if stateCounts[state] == 0 { stateCounts[state] = nil }
-        if state.isInactive { inactivePGs -= 1 }
+        if state.isInactive {
+            inactivePGs -= 1
+            inactivePerPool[p] -= 1
+        }
         if pools[p].lost[pg] { lostPGs -= 1 }
         missingCopies[p] -= Int(pools[p].missingCopies[pg])
         misplacedCopies[p] -= Int(pools[p].misplacedCopies[pg])
@@ -205,7 +237,10 @@ struct CephCluster {
     private mutating func count(pool p: Int, pg: Int) {
         let state = pools[p].state(of: pg)
         stateCounts[state, default: 0] += 1
-        if state.isInactive { inactivePGs += 1 }
+        if state.isInactive {
+            inactivePGs += 1
+            inactivePerPool[p] += 1
+        }
         if pools[p].lost[pg] { lostPGs += 1 }
         missingCopies[p] += Int(pools[p].missingCopies[pg])
         misplacedCopies[p] += Int(pools[p].misplacedCopies[pg])

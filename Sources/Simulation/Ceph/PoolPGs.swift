@@ -21,9 +21,9 @@ struct PoolPGs {
     var pgNum: Int
     /// `holders[pg * size + slot]`, `crushItemNone` when empty.
     var holders: [Int32]
-    /// Bytes the holder in that slot still misses (0: complete). `Float` keeps a PG's state
-    /// small; missed writes need no more than 7 significant digits.
-    var lag: [Float]
+    /// Bytes the holder in that slot still misses (0: complete), by holder index. `Float`
+    /// keeps it small; missed writes need no more than 7 significant digits.
+    var lag: MissedBytes
     /// What the PG is doing, from the placement and holders (`evaluate`).
     var baseState: [PGState]
     /// What recovery is doing with it (backfilling, recovery_wait, …).
@@ -57,7 +57,7 @@ struct PoolPGs {
         stored = Double(spec.stored.bytes)
         growthRate = Double(spec.growthPerDay.bytes) / 86_400_000
         holders = []
-        lag = []
+        lag = MissedBytes()
         baseState = []
         activity = []
         missingCopies = []
@@ -69,7 +69,7 @@ struct PoolPGs {
     /// Empties every per-PG array to `pgNum` × `size`.
     mutating func resizeArrays() {
         holders = [Int32](repeating: crushItemNone, count: pgNum * size)
-        lag = [Float](repeating: 0, count: pgNum * size)
+        lag = MissedBytes()
         baseState = [PGState](repeating: [], count: pgNum)
         activity = [PGState](repeating: [], count: pgNum)
         missingCopies = [UInt8](repeating: 0, count: pgNum)

@@ -39,12 +39,21 @@ struct RecoveryScheduler {
     }
 
     private(set) var flows: [Flow] = []
-    /// PGs with work that do not run yet, in priority order.
-    private var waiting: [Key] = []
-    private var waitingSet: Set<Int> = []
+    /// PGs with work that do not run yet, by `id(pool, pg)`; `start` visits them in key order.
+    private var waiting: [Int: Key] = [:]
     private var running: Set<Int> = []
     private var localReserved: [Int] = []
     private var remoteReserved: [Int] = []
+    /// Per OSD, the waiting PGs that name it as primary or target (entries may be stale: a PG
+    /// that started or whose work changed; `start` drops them as it reads the list).
+    private var waitersOf: [[Int]] = []
+    /// PGs queued since the last `start`, which has not looked at them yet.
+    private var fresh: [Int] = []
+    /// OSDs that released a reservation since the last `start`.
+    private var freed: [Bool] = []
+    private var freedOSDs: [Int] = []
+    /// Which OSDs were at or above the backfillfull ratio at the last `start`.
+    private var tooFull: [Bool] = []
     let maxBackfills: Int
     let backfillfullRatio: Double
     /// Bytes written by recovery and backfill since the start.
@@ -85,7 +94,8 @@ struct RecoveryScheduler {
         }
         flows = kept
         waiting.removeAll()
-        waitingSet.removeAll()
+        fresh.removeAll()
+        for i in waitersOf.indices { waitersOf[i].removeAll() }
         for p in cluster.pools.indices {
             for pg in 0..<cluster.pools[p].pgNum {
                 // A clean PG (acting = up, every copy complete) has nothing to move.
@@ -94,17 +104,12 @@ struct RecoveryScheduler {
                 enqueue(&cluster, pool: p, pg: pg)
             }
         }
-        waiting.sort()
     }
 
     /// Queues `pg` if it has work (after its flow finished).
     mutating func recheck(_ cluster: inout CephCluster, pool p: Int, pg: Int) {
-        guard !running.contains(id(p, pg)), !waitingSet.contains(id(p, pg)) else { return }
+        guard !running.contains(id(p, pg)), waiting[id(p, pg)] == nil else { return }
         enqueue(&cluster, pool: p, pg: pg)
-        if let last = waiting.last, let index = waiting.firstIndex(where: { last < $0 }) {
-            waiting.removeLast()
-            waiting.insert(last, at: index)
-        }
     }
 
     private mutating func enqueue(_ cluster: inout CephCluster, pool p: Int, pg: Int) {
@@ -113,19 +118,57 @@ struct RecoveryScheduler {
             cluster.setActivity(pool: p, pg: pg, [])
             return
         }
-        waiting.append(Key(priority: work.priority, pool: p, pg: pg, work: work))
-        waitingSet.insert(id(p, pg))
+        let key = id(p, pg)
+        waiting[key] = Key(priority: work.priority, pool: p, pg: pg, work: work)
+        fresh.append(key)
+        waitersOf[Int(work.primary)].append(key)
+        for target in work.targets where target != work.primary { waitersOf[Int(target)].append(key) }
         cluster.setActivity(pool: p, pg: pg, work.kind == .recovery ? .recoveryWait : .backfillWait)
     }
 
     /// Starts every waiting PG that gets its reservations, in priority order.
-    mutating func start(_ cluster: inout CephCluster) {
-        var stillWaiting: [Key] = []
-        for key in waiting {
+    ///
+    /// Only the PGs whose outcome can differ from the last call are visited: those queued since,
+    /// and those naming an OSD that released a reservation since. Any other waiting PG was
+    /// refused a reservation on an OSD that has released none since (counts only grow within a
+    /// call), or waits for an OSD at the backfillfull ratio; when the set of such OSDs changes,
+    /// every waiting PG is visited. The outcome is the same as visiting them all.
+    mutating func start(_ cluster: inout CephCluster, utilization: [Double]) {
+        ensureCapacity(cluster.topology.osdCount)
+        var fullChanged = false
+        for osd in 0..<cluster.topology.osdCount {
+            let full = utilization[osd] >= backfillfullRatio
+            if full != tooFull[osd] {
+                tooFull[osd] = full
+                fullChanged = true
+            }
+        }
+        var candidates: [Key] = []
+        if fullChanged {
+            candidates = Array(waiting.values)
+        } else {
+            for key in fresh { if let k = waiting[key] { candidates.append(k) } }
+            for osd in freedOSDs {
+                let o = Int32(osd)
+                waitersOf[osd].removeAll { key in
+                    guard let k = waiting[key], k.work.primary == o || k.work.targets.contains(o) else { return true }
+                    candidates.append(k)
+                    return false
+                }
+            }
+        }
+        for osd in freedOSDs { freed[osd] = false }
+        freedOSDs.removeAll()
+        fresh.removeAll()
+        candidates.sort()
+        var previous: Int?
+        for key in candidates {
+            let keyID = id(key.pool, key.pg)
+            guard keyID != previous else { continue }
+            previous = keyID
             let work = key.work
-            if work.kind == .backfill, work.targets.contains(where: { cluster.utilization($0) >= backfillfullRatio }) {
+            if work.kind == .backfill, work.targets.contains(where: { Int($0) < tooFull.count && tooFull[Int($0)] }) {
                 cluster.setActivity(pool: key.pool, pg: key.pg, .backfillTooFull)
-                stillWaiting.append(key)
                 continue
             }
             let primary = Int(work.primary)
@@ -133,29 +176,41 @@ struct RecoveryScheduler {
                   work.targets.allSatisfy({ $0 == work.primary || remoteReserved[Int($0)] < maxBackfills })
             else {
                 cluster.setActivity(pool: key.pool, pg: key.pg, work.kind == .recovery ? .recoveryWait : .backfillWait)
-                stillWaiting.append(key)
                 continue
             }
             localReserved[primary] += 1
             for target in work.targets where target != work.primary { remoteReserved[Int(target)] += 1 }
-            waitingSet.remove(id(key.pool, key.pg))
-            running.insert(id(key.pool, key.pg))
+            waiting[keyID] = nil
+            running.insert(keyID)
             flows.append(Flow(pool: key.pool, pg: key.pg, work: work, remaining: work.bytes))
             cluster.setActivity(pool: key.pool, pg: key.pg, work.kind == .recovery ? .recovering : .backfilling)
         }
-        waiting = stillWaiting
         computeRates(cluster)
     }
 
     private mutating func release(_ work: PGWork) {
         localReserved[Int(work.primary)] -= 1
-        for target in work.targets where target != work.primary { remoteReserved[Int(target)] -= 1 }
+        markFreed(Int(work.primary))
+        for target in work.targets where target != work.primary {
+            remoteReserved[Int(target)] -= 1
+            markFreed(Int(target))
+        }
+    }
+
+    private mutating func markFreed(_ osd: Int) {
+        guard !freed[osd] else { return }
+        freed[osd] = true
+        freedOSDs.append(osd)
     }
 
     private mutating func ensureCapacity(_ osds: Int) {
         if localReserved.count < osds {
-            localReserved += [Int](repeating: 0, count: osds - localReserved.count)
-            remoteReserved += [Int](repeating: 0, count: osds - remoteReserved.count)
+            let extra = osds - localReserved.count
+            localReserved += [Int](repeating: 0, count: extra)
+            remoteReserved += [Int](repeating: 0, count: extra)
+            waitersOf += [[Int]](repeating: [], count: extra)
+            freed += [Bool](repeating: false, count: extra)
+            tooFull += [Bool](repeating: false, count: extra)
         }
     }
 
@@ -168,7 +223,7 @@ struct RecoveryScheduler {
         var nicOut = [Int](repeating: 0, count: topology.hosts.count)
         var nicIn = [Int](repeating: 0, count: topology.hosts.count)
         for flow in flows {
-            for osd in disks(of: flow.work) { diskUsers[Int(osd)] += 1 }
+            forEachDisk(of: flow.work) { diskUsers[Int($0)] += 1 }
             forEachCrossing(flow.work, topology) { s, t in
                 nicOut[s] += 1
                 nicIn[t] += 1
@@ -176,7 +231,7 @@ struct RecoveryScheduler {
         }
         for index in flows.indices {
             var rate = Double.infinity
-            for osd in disks(of: flows[index].work) {
+            forEachDisk(of: flows[index].work) { osd in
                 rate = min(rate, topology.diskRate[Int(osd)] / Double(diskUsers[Int(osd)]))
             }
             forEachCrossing(flows[index].work, topology) { s, t in
@@ -187,11 +242,14 @@ struct RecoveryScheduler {
         }
     }
 
-    /// The disks a flow reads or writes, each once.
-    private func disks(of work: PGWork) -> [Int32] {
-        var out = work.targets
-        for source in work.sources where !out.contains(source) { out.append(source) }
-        return out
+    /// The disks a flow reads or writes, each once: its targets, then the sources that are not
+    /// targets.
+    private func forEachDisk(of work: PGWork, _ body: (Int32) -> Void) {
+        for target in work.targets { body(target) }
+        for (i, source) in work.sources.enumerated()
+        where !work.targets.contains(source) && !work.sources[..<i].contains(source) {
+            body(source)
+        }
     }
 
     /// The (source host, target host) pairs of a flow that cross the network: the primary (or

@@ -44,7 +44,7 @@ extension SimulationRun {
             misplacedObjects += Double(cluster.misplacedCopies[p]) * objectsPerShard
             objectCopies += Double(pool.pgNum * pool.size) * objectsPerShard
             stored += pool.stored
-            if cluster.inactivePGs > 0, (0..<pool.pgNum).contains(where: { pool.state(of: $0).isInactive }) {
+            if cluster.inactivePerPool[p] > 0 {
                 inactivePools.append(pool.name)
             }
         }
@@ -80,8 +80,9 @@ extension SimulationRun {
         var full = 0
         var backfillfull = 0
         var nearfull = 0
+        let utilization = utilization.count == cluster.topology.osdCount ? utilization : cluster.utilizations()
         for osd in 0..<map.maxOSD where map.exists(osd) && map.isIn(osd) {
-            let used = cluster.utilization(osd)
+            let used = utilization[Int(osd)]
             if used >= config.fullRatio { full += 1 } else if used >= config.backfillfullRatio { backfillfull += 1 } else if used >= config.nearfullRatio { nearfull += 1 }
         }
         if full > 0 { checks.append(HealthCheck(name: "OSD_FULL", severity: .err, summary: "\(full) full osd(s)")) }

@@ -43,6 +43,11 @@ extension SimulationRun {
     mutating func monitorsReact() {
         quorum = monQuorum()
         let hosts = quorumHosts()
+        // `isAlive` per OSD, its host's part worked out once per host.
+        let hostAlive = cluster.topology.hosts.map { host in
+            running.contains(host.name) && (hosts?.contains(host.name) ?? true)
+        }
+        let hostOfOSD = cluster.topology.hostOfOSD
         var jitter: Int64?
         var up: [Int32] = []
         var markedIn: [Int32] = []
@@ -50,7 +55,9 @@ extension SimulationRun {
         for osdIndex in 0..<Int(cluster.map.maxOSD) {
             let osd = Int32(osdIndex)
             guard cluster.map.exists(osd) else { continue }
-            if !isAlive(osd, quorumHosts: hosts) {
+            let host = osdIndex < hostOfOSD.count ? hostOfOSD[osdIndex] : -1
+            let alive = host >= 0 && hostAlive[host] && !failedDisks.contains(osd)
+            if !alive {
                 if stoppedAt[osdIndex] < 0 { stoppedAt[osdIndex] = now }
                 if cluster.map.isUp(osd), hosts != nil, !downMarkPending[osdIndex] {
                     if jitter == nil { jitter = detectionRandom.below(Self.heartbeatInterval) }

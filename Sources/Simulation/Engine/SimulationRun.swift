@@ -14,6 +14,9 @@ struct SimulationRun {
     var detectionRandom: SplitMix64
     var now: Int64 = 0
     private var lastGrowth: Int64 = 0
+    /// `cluster.utilizations()` as of this moment's recovery start (holders do not change
+    /// between it and the step's status).
+    var utilization: [Double] = []
 
     // The fleet's state.
     var running: Set<String>
@@ -105,7 +108,8 @@ struct SimulationRun {
             if mapDirty { _ = cluster.applyMap() }
             if pgsDirty { cluster.reevaluateAll() }
             if mapDirty || pgsDirty { scheduler.rescan(&cluster) }
-            scheduler.start(&cluster)
+            utilization = cluster.utilizations()
+            scheduler.start(&cluster, utilization: utilization)
             scheduleRecoveryWake()
             #if DEBUG
             checkInvariants(mapChanged: mapDirty)
@@ -166,7 +170,8 @@ struct SimulationRun {
     func poolsBlockedByFullOSDs() -> Set<Int> {
         var blocked: Set<Int> = []
         let poolCount = cluster.pools.count
-        for osd in 0..<cluster.topology.osdCount where cluster.utilization(Int32(osd)) >= config.fullRatio {
+        let utilization = cluster.utilizations()
+        for osd in 0..<cluster.topology.osdCount where utilization[osd] >= config.fullRatio {
             for p in 0..<poolCount where cluster.heldCount[osd * poolCount + p] > 0 { blocked.insert(p) }
         }
         return blocked
