@@ -13,7 +13,7 @@ struct LiveCommand: AsyncParsableCommand {
             """,
         subcommands: [
             LiveStatusCommand.self, LiveImportCommand.self, LivePoolCommand.self, LiveRBDCommand.self,
-            LiveFSCommand.self, LiveVerifyCommand.self, LiveApplyCommand.self,
+            LiveFSCommand.self, LiveVerifyCommand.self, LiveApplyCommand.self, LiveDrillCommand.self,
         ]
     )
 }
