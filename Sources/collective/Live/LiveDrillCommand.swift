@@ -78,23 +78,31 @@ struct LiveDrillCommand: ParsableCommand {
     }
 
     /// Runs `command` through /bin/sh, its output going to stderr (stdout is the report);
-    /// terminates it after `timeout` seconds.
+    /// sends SIGTERM after `timeout` seconds. Spawned and reaped here with `waitpid` (librados'
+    /// threads make Foundation's SIGCHLD-driven `Process` miss the child's exit).
     static func shell(_ command: String, timeout: Int) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.standardOutput = FileHandle.standardError
-        process.standardError = FileHandle.standardError
-        try process.run()
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, 2, 1)
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", command].map { (s: String) in strdup(s) } + [nil]
+        defer { for p in argv { free(p) } }
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
+        guard spawned == 0 else { throw ValidationError("cannot run '\(command)': \(String(cString: strerror(spawned)))") }
         let deadline = Date().addingTimeInterval(Double(timeout))
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            throw ValidationError("'\(command)' still ran after \(timeout) s; terminated it")
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() >= deadline {
+                kill(pid, SIGTERM)
+                waitpid(pid, &status, 0)
+                throw ValidationError("'\(command)' still ran after \(timeout) s; terminated it")
+            }
+            Thread.sleep(forTimeInterval: 0.1)
         }
-        guard process.terminationStatus == 0 else {
-            throw ValidationError("'\(command)' failed with exit status \(process.terminationStatus)")
+        // Exited normally with status 0: the low 7 bits (signal) and the exit code are zero.
+        guard status == 0 else {
+            throw ValidationError("'\(command)' failed (wait status \(status))")
         }
     }
 }
