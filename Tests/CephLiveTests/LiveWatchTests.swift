@@ -11,14 +11,15 @@ extension LiveClusterTests {
         // A port of this process's own (no random source in tests): 20000-39999.
         let port = 20000 + Int(getpid()) % 20000
         var pid: pid_t = 0
-        let argv = ["/usr/sbin/mosquitto", "-p", String(port)].map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = ["/usr/sbin/mosquitto", "-p", String(port)].map { (s: String) in strdup(s) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        try #require(posix_spawn(&pid, "/usr/sbin/mosquitto", &actions, nil, argv, environ) == 0)
+        let spawned = posix_spawn(&pid, "/usr/sbin/mosquitto", &actions, nil, argv, environ)
+        try #require(spawned == 0)
         defer {
             kill(pid, SIGTERM)
             var status: Int32 = 0
