@@ -25,6 +25,24 @@ enum ClusterMaps {
 
     /// MAX AVAIL per pool id: computed by `PoolCapacity` and reported by `ceph df`.
     static func capacity(_ rados: Rados, map: OSDMap) throws(CephError) -> (computed: [Int64: UInt64], reported: [Int64: UInt64]) {
+        let (input, df) = try capacityInput(rados, map: map)
+        var computed: [Int64: UInt64] = [:]
+        for row in PoolCapacity.all(input) { computed[row.poolID] = row.maxAvail }
+        var reported: [Int64: UInt64] = [:]
+        if case .array(let list)? = df["pools"] {
+            for p in list {
+                if case .number(let id)? = p["id"], let pid = id.int64,
+                    case .number(let avail)? = p["stats"]?["max_avail"], let a = avail.uint64 {
+                    reported[pid] = a
+                }
+            }
+        }
+        return (computed, reported)
+    }
+
+    /// The capacity model's input built from the cluster's `osd df`, `pg dump pools`, `osd dump`
+    /// full ratios and `df` (also returned, parsed).
+    static func capacityInput(_ rados: Rados, map: OSDMap) throws(CephError) -> (CapacityInput, JSONValue) {
         let osdDF = try rados.run(MonCommand("osd df").json).outputText
         let poolStats = try rados.run(MonCommand("pg dump", ["dumpcontents": .strings(["pools"])]).json).outputText
         let df = try rados.runJSON(MonCommand("df"))
@@ -58,18 +76,7 @@ enum ClusterMaps {
             crush: map.crush, osds: osds.osds, pools: pools, ratios: ratios,
             perPoolStats: double(stats?["num_per_pool_osds"]) == osdCount,
             perPoolOmapStats: double(stats?["num_per_pool_omap_osds"]) == osdCount)
-        var computed: [Int64: UInt64] = [:]
-        for row in PoolCapacity.all(input) { computed[row.poolID] = row.maxAvail }
-        var reported: [Int64: UInt64] = [:]
-        if case .array(let list)? = df["pools"] {
-            for p in list {
-                if case .number(let id)? = p["id"], let pid = id.int64,
-                    case .number(let avail)? = p["stats"]?["max_avail"], let a = avail.uint64 {
-                    reported[pid] = a
-                }
-            }
-        }
-        return (computed, reported)
+        return (input, df)
     }
 }
 #endif

@@ -15,6 +15,8 @@ public import Simulation
 /// | `osd_nearfull` | binary: some OSD is nearfull or fuller (`OSDFullness`) |
 /// | `pool_<name>_stored`, `_percent_used`, `_max_avail` | `ceph df` POOLS: STORED, %USED, MAX AVAIL |
 /// | `spofs`, `n_plus_one` | a scenario's verdicts (see `scenario(_:)`) |
+/// | `health` | a running cluster's `HEALTH_OK`, `HEALTH_WARN`, `HEALTH_ERR` (see `health(_:pgStates:)`) |
+/// | `pgs`, `pgs_inactive`, `pgs_<state>` | PGs, PGs not active, PGs per state (`active_clean`, …) |
 public enum ClusterEntities {
     /// The entities for a cluster with this capacity input and this many hosts.
     public static func capacity(_ input: CapacityInput, hosts: Int) -> [Entity] {
@@ -57,6 +59,25 @@ public enum ClusterEntities {
         entities.append(.sensor("spofs", name: "Single points of failure", value: String(spofs.count), icon: "mdi:alert"))
         if let check = scenario.nPlusOne() {
             entities.append(.binarySensor("n_plus_one", name: "N+1 capacity", isOn: !check.passes, deviceClass: "problem"))
+        }
+        return entities
+    }
+
+    /// A running cluster's health (`ceph health`) and PG state counts (`ceph status` pgmap, state
+    /// name → PGs): `health`, `pgs`, `pgs_inactive` (PGs without `active`, Ceph's
+    /// PG_AVAILABILITY), then one `pgs_<state>` per state, sorted by state name.
+    public static func health(_ health: String, pgStates: [String: Int]) -> [Entity] {
+        let total = pgStates.values.reduce(0, +)
+        let inactive = pgStates.filter { !$0.key.split(separator: "+").contains("active") }.values.reduce(0, +)
+        var entities: [Entity] = [
+            // Text, not a measurement: no state class.
+            Entity(component: .sensor, objectID: "health", name: "Health", value: health, icon: "mdi:heart-pulse"),
+            .sensor("pgs", name: "PGs", value: String(total), icon: "mdi:chart-bar"),
+            .sensor("pgs_inactive", name: "PGs inactive", value: String(inactive), icon: "mdi:alert"),
+        ]
+        for state in pgStates.keys.sorted() {
+            entities.append(.sensor(
+                "pgs_" + ObjectID.sanitized(state), name: "PGs \(state)", value: String(pgStates[state]!), icon: "mdi:chart-bar"))
         }
         return entities
     }

@@ -19,6 +19,12 @@ struct MQTTCommand: AsyncParsableCommand {
 struct MQTTPublishOptions: ParsableArguments {
     @Argument(help: "The scenario file (YAML).") var scenario: String = ScenarioFile.defaultPath
     @Option(help: "The broker: mqtt://[user@]host[:port] (1883) or mqtts://… (TLS, 8883).") var url: String
+    @OptionGroup var broker: MQTTBrokerOptions
+    @Option(help: "Seconds any one broker call may take (connect, acknowledgements, disconnect).") var timeout: Double = 10
+}
+
+/// The broker's credentials and TLS, and the topics (also taken by `collective live watch`).
+struct MQTTBrokerOptions: ParsableArguments {
     @Option(help: "User name (instead of user@ in the URL).") var username: String?
     @Option(name: .customLong("password-file"), help: "A file holding the password (its first line); never printed.") var passwordFile: String?
     @Option(help: "PEM file of the CAs that sign the broker's certificate (turns TLS on).") var cafile: String?
@@ -28,9 +34,8 @@ struct MQTTPublishOptions: ParsableArguments {
     @Flag(help: "Do not check that the broker's certificate names the host.") var insecure = false
     @Option(name: .customLong("client-id"), help: "The MQTT client id (default: collective-NODE_ID).") var clientID: String?
     @Option(help: "Topic prefix of the states and the availability.") var prefix = "collective"
-    @Option(name: .customLong("node-id"), help: "Home Assistant node id (default: the scenario's name).") var nodeID: String?
+    @Option(name: .customLong("node-id"), help: "Home Assistant node id (default: the scenario's name; live: ceph_FSID).") var nodeID: String?
     @Option(name: .customLong("discovery-prefix"), help: "Home Assistant's discovery prefix.") var discoveryPrefix = "homeassistant"
-    @Option(help: "Seconds any one broker call may take (connect, acknowledgements, disconnect).") var timeout: Double = 10
 }
 
 /// `collective mqtt publish`: one shot.
@@ -55,7 +60,7 @@ struct MQTTPublishCommand: AsyncParsableCommand {
         } catch {
             throw MQTTSetup.fail(error.description)
         }
-        print("published \(entities.count) entities to \(setup.connection.description) under \(options.prefix)/\(setup.publication.nodeID)")
+        print("published \(entities.count) entities to \(setup.connection.description) under \(options.broker.prefix)/\(setup.publication.nodeID)")
         #else
         throw MQTTTraitMissing.failure
         #endif
@@ -111,10 +116,18 @@ struct MQTTSetup: Sendable {
     var publication: Publication
 
     init(_ options: MQTTPublishOptions) throws {
-        let url: MQTTBrokerURL
-        do { url = try MQTTBrokerURL(parsing: options.url) } catch { throw ValidationError(error.description) }
         let scenario = try ScenarioFile.loadOrExit(options.scenario)
-        let nodeID = options.nodeID ?? ObjectID.sanitized(scenario.name)
+        try self.init(
+            url: options.url, timeout: options.timeout, broker: options.broker,
+            nodeID: options.broker.nodeID ?? ObjectID.sanitized(scenario.name), name: "Collective " + scenario.name,
+            model: "Ceph cluster (scenario \(scenario.name))")
+        scenarioPath = options.scenario
+    }
+
+    /// The connection and publication for a broker URL and a device (node id, name, model).
+    init(url text: String, timeout: Double, broker options: MQTTBrokerOptions, nodeID: String, name: String, model: String) throws {
+        let url: MQTTBrokerURL
+        do { url = try MQTTBrokerURL(parsing: text) } catch { throw ValidationError(error.description) }
         var password: String?
         if let file = options.passwordFile {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -133,20 +146,19 @@ struct MQTTSetup: Sendable {
         if (options.cert == nil) != (options.key == nil) {
             throw ValidationError("--cert and --key go together")
         }
-        guard options.timeout > 0 else { throw ValidationError("--timeout must be more than 0") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0") }
         do {
             publication = try Publication(
                 prefix: options.prefix, nodeID: nodeID, discoveryPrefix: options.discoveryPrefix,
-                device: Device(identifiers: ["collective_" + nodeID], name: "Collective " + scenario.name,
-                               model: "Ceph cluster (scenario \(scenario.name))"))
+                device: Device(identifiers: ["collective_" + nodeID], name: name, model: model))
         } catch {
             throw ValidationError(error.description)
         }
         connection = MQTTConnectionOptions(
             host: url.host, port: url.port(usingTLS: tls != nil), clientID: options.clientID ?? "collective-" + nodeID,
             username: username, password: password, tls: tls,
-            will: Self.message(publication.offlineMessage), timeout: .milliseconds(Int64(options.timeout * 1000)))
-        scenarioPath = options.scenario
+            will: Self.message(publication.offlineMessage), timeout: .milliseconds(Int64(timeout * 1000)))
+        scenarioPath = ""
     }
 
     /// The scenario's entities, read from the file now.

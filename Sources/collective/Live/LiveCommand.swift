@@ -13,10 +13,17 @@ struct LiveCommand: AsyncParsableCommand {
             """,
         subcommands: [
             LiveStatusCommand.self, LiveImportCommand.self, LivePoolCommand.self, LiveRBDCommand.self,
-            LiveFSCommand.self, LiveVerifyCommand.self, LiveApplyCommand.self,
-        ]
+            LiveFSCommand.self, LiveVerifyCommand.self, LiveApplyCommand.self, LiveDrillCommand.self,
+        ] + liveWatchSubcommands
     )
 }
+
+#if MQTT
+/// `live watch` needs both traits.
+let liveWatchSubcommands: [any ParsableCommand.Type] = [LiveWatchCommand.self]
+#else
+let liveWatchSubcommands: [any ParsableCommand.Type] = []
+#endif
 
 /// The subcommand list of `collective`: `live` only when built with the trait.
 let liveSubcommands: [any ParsableCommand.Type] = [LiveCommand.self]
