@@ -42,6 +42,26 @@ public struct OSDDrill: Sendable, Codable, Equatable {
     public var recovered: Bool?
 
     /// PG states that are steps of peering, not an outcome: the drill waits them out.
+    /// What one PG's prediction rests on: the pool's redundancy, the OSDs holding its data
+    /// before the stop (its acting set then) and its up set with the OSD down. Whether the PG
+    /// ends up `degraded` also depends on whether it holds objects (Ceph counts degraded
+    /// objects), which clients and the MDS change while the drill runs, so `observe` evaluates
+    /// the prediction again with the object counts of the settled reading.
+    struct PredictionInput: Sendable, Equatable {
+        var size: Int
+        var minSize: Int
+        var erasureDataChunks: Int?
+        var holders: [Int32]
+        var up: [Int32]
+    }
+
+    var inputs: [PredictionInput] = []
+    var osdUp: [Bool] = []
+
+    enum CodingKeys: String, CodingKey {
+        case osd, epoch, pgs, settled, observedAfter, recovered
+    }
+
     static let transient = ["peering", "activating", "unknown", "stale", "creating", "wait", "repair"]
 
     public init(osd: Int32, epoch: UInt32, pgs: [PG], settled: Bool = false, observedAfter: Double = 0, recovered: Bool? = nil) {
@@ -92,21 +112,33 @@ public struct OSDDrill: Sendable, Codable, Equatable {
         let osdUp = (0..<map.maxOSD).map { map.isUp($0) }
         let mapper = PlacementMapper(map)
         var pgs: [PG] = []
+        var inputs: [PredictionInput] = []
         for pool in map.sortedPools {
             for seed in 0..<pool.pgNum {
                 let id = PGID(pool: pool.id, seed: seed)
                 let now = reported[id]
                 let after = mapper.mapping(for: id)
                 let erasure = pool.kind == .erasure
-                let holders = now?.acting ?? mapper.mapping(for: id).acting
-                let state = OSDFailurePrediction.state(
+                let input = PredictionInput(
                     size: Int(pool.size), minSize: Int(pool.minSize),
                     erasureDataChunks: erasure ? (pool.erasureK ?? 1) : nil,
-                    holders: holders, up: after.up, osdUp: osdUp, objects: now?.objects)
-                pgs.append(PG(pg: id.description, predicted: state.name, observed: nil))
+                    holders: now?.acting ?? mapper.mapping(for: id).acting, up: after.up)
+                inputs.append(input)
+                pgs.append(PG(pg: id.description, predicted: Self.predicted(input, osdUp: osdUp, objects: now?.objects), observed: nil))
             }
         }
-        return OSDDrill(osd: osd, epoch: map.epoch, pgs: pgs)
+        var drill = OSDDrill(osd: osd, epoch: map.epoch, pgs: pgs)
+        drill.inputs = inputs
+        drill.osdUp = osdUp
+        return drill
+    }
+
+    /// The simulator's verdict for one PG (`OSDFailurePrediction`).
+    static func predicted(_ input: PredictionInput, osdUp: [Bool], objects: Int?) -> String {
+        OSDFailurePrediction.state(
+            size: input.size, minSize: input.minSize, erasureDataChunks: input.erasureDataChunks,
+            holders: input.holders, up: input.up, osdUp: osdUp, objects: objects
+        ).name
     }
 
     /// Polls the cluster once a second until `osd` is reported down and no PG state has changed
@@ -117,11 +149,13 @@ public struct OSDDrill: Sendable, Codable, Equatable {
         var last: [PGID: String] = [:]
         var stable = 0
         var states: [PGID: String] = [:]
+        var reading: [PGID: ReportedPG] = [:]
         settled = false
         while true {
             let down = try !Self.osdIsUp(rados, osd)
             if down {
-                states = try Self.readPGs(rados).mapValues(\.state)
+                reading = try Self.readPGs(rados)
+                states = reading.mapValues(\.state)
                 let transient = states.values.contains { s in Self.transient.contains { s.contains($0) } }
                 stable = (!transient && states == last) ? stable + 1 : 0
                 last = states
@@ -135,7 +169,11 @@ public struct OSDDrill: Sendable, Codable, Equatable {
         }
         observedAfter = Date().timeIntervalSince(started)
         for i in pgs.indices {
-            if let id = PGID(parsing: pgs[i].pg) { pgs[i].observed = states[id] }
+            guard let id = PGID(parsing: pgs[i].pg) else { continue }
+            pgs[i].observed = states[id]
+            if i < inputs.count, let objects = reading[id]?.objects {
+                pgs[i].predicted = Self.predicted(inputs[i], osdUp: osdUp, objects: objects)
+            }
         }
     }
 
