@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "CephLiveTests",
             dependencies: [
-                "Placement",
+                "Placement", "CollectiveTestSupport",
                 .target(name: "CephLive", condition: .when(traits: ["Live"])),
             ]
         ),

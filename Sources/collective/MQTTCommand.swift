@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HomeAssistant
 import Simulation
+import Synchronization
 #if MQTT
 import MQTTClient
 #endif
@@ -20,10 +21,12 @@ struct MQTTPublishOptions: ParsableArguments {
     @Argument(help: "The scenario file (YAML).") var scenario: String = ScenarioFile.defaultPath
     @Option(help: "The broker: mqtt://[user@]host[:port] (1883) or mqtts://… (TLS, 8883).") var url: String
     @OptionGroup var broker: MQTTBrokerOptions
+    @OptionGroup var topics: MQTTTopicOptions
     @Option(help: "Seconds any one broker call may take (connect, acknowledgements, disconnect).") var timeout: Double = 10
 }
 
-/// The broker's credentials and TLS, and the topics (also taken by `collective live watch`).
+/// How to reach the broker: credentials, TLS and client id (also taken by `collective live
+/// watch` and `collective simulate --mqtt`).
 struct MQTTBrokerOptions: ParsableArguments {
     @Option(help: "User name (instead of user@ in the URL).") var username: String?
     @Option(name: .customLong("password-file"), help: "A file holding the password (its first line); never printed.") var passwordFile: String?
@@ -32,7 +35,11 @@ struct MQTTBrokerOptions: ParsableArguments {
     @Option(help: "The client's certificate (PEM) for brokers that ask for one.") var cert: String?
     @Option(help: "The client's private key (PEM).") var key: String?
     @Flag(help: "Do not check that the broker's certificate names the host.") var insecure = false
-    @Option(name: .customLong("client-id"), help: "The MQTT client id (default: collective-NODE_ID).") var clientID: String?
+    @Option(name: .customLong("client-id"), help: "The MQTT client id (default: collective-NODE_ID; simulate: collective-simulate-PID).") var clientID: String?
+}
+
+/// Where the states go (also taken by `collective live watch`).
+struct MQTTTopicOptions: ParsableArguments {
     @Option(help: "Topic prefix of the states and the availability.") var prefix = "collective"
     @Option(name: .customLong("node-id"), help: "Home Assistant node id (default: the scenario's name; live: ceph_FSID).") var nodeID: String?
     @Option(name: .customLong("discovery-prefix"), help: "Home Assistant's discovery prefix.") var discoveryPrefix = "homeassistant"
@@ -60,7 +67,7 @@ struct MQTTPublishCommand: AsyncParsableCommand {
         } catch {
             throw MQTTSetup.fail(error.description)
         }
-        print("published \(entities.count) entities to \(setup.connection.description) under \(options.broker.prefix)/\(setup.publication.nodeID)")
+        print("published \(entities.count) entities to \(setup.connection.description) under \(options.topics.prefix)/\(setup.publication.nodeID)")
         #else
         throw MQTTTraitMissing.failure
         #endif
@@ -118,46 +125,26 @@ struct MQTTSetup: Sendable {
     init(_ options: MQTTPublishOptions) throws {
         let scenario = try ScenarioFile.loadOrExit(options.scenario)
         try self.init(
-            url: options.url, timeout: options.timeout, broker: options.broker,
-            nodeID: options.broker.nodeID ?? ObjectID.sanitized(scenario.name), name: "Collective " + scenario.name,
+            url: options.url, timeout: options.timeout, broker: options.broker, topics: options.topics,
+            nodeID: options.topics.nodeID ?? ObjectID.sanitized(scenario.name), name: "Collective " + scenario.name,
             model: "Ceph cluster (scenario \(scenario.name))")
         scenarioPath = options.scenario
     }
 
     /// The connection and publication for a broker URL and a device (node id, name, model).
-    init(url text: String, timeout: Double, broker options: MQTTBrokerOptions, nodeID: String, name: String, model: String) throws {
-        let url: MQTTBrokerURL
-        do { url = try MQTTBrokerURL(parsing: text) } catch { throw ValidationError(error.description) }
-        var password: String?
-        if let file = options.passwordFile {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("cannot read the password file \(file)")
-            }
-            password = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        }
-        let username = options.username ?? url.username
-        if password != nil && username == nil {
-            throw ValidationError("a password needs a user name: --username or mqtt://user@host")
-        }
-        var tls: MQTTTLS?
-        if url.usesTLS || options.cafile != nil || options.capath != nil || options.cert != nil {
-            tls = MQTTTLS(caFile: options.cafile, caPath: options.capath, certFile: options.cert, keyFile: options.key, insecure: options.insecure)
-        }
-        if (options.cert == nil) != (options.key == nil) {
-            throw ValidationError("--cert and --key go together")
-        }
-        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0") }
+    init(
+        url: String, timeout: Double, broker: MQTTBrokerOptions, topics: MQTTTopicOptions, nodeID: String, name: String,
+        model: String
+    ) throws {
         do {
             publication = try Publication(
-                prefix: options.prefix, nodeID: nodeID, discoveryPrefix: options.discoveryPrefix,
+                prefix: topics.prefix, nodeID: nodeID, discoveryPrefix: topics.discoveryPrefix,
                 device: Device(identifiers: ["collective_" + nodeID], name: name, model: model))
         } catch {
             throw ValidationError(error.description)
         }
-        connection = MQTTConnectionOptions(
-            host: url.host, port: url.port(usingTLS: tls != nil), clientID: options.clientID ?? "collective-" + nodeID,
-            username: username, password: password, tls: tls,
-            will: Self.message(publication.offlineMessage), timeout: .milliseconds(Int64(timeout * 1000)))
+        connection = try broker.connection(
+            url: url, timeout: timeout, clientID: "collective-" + nodeID, will: Self.message(publication.offlineMessage))
         scenarioPath = ""
     }
 
@@ -175,6 +162,37 @@ struct MQTTSetup: Sendable {
     static func fail(_ text: String) -> ExitCode {
         FileHandle.standardError.write(Data((text + "\n").utf8))
         return ExitCode(1)
+    }
+}
+
+extension MQTTBrokerOptions {
+    /// The connection the URL and these options describe (`clientID` unless --client-id),
+    /// checked: a password needs a user name, --cert goes with --key, the timeout is positive.
+    func connection(url text: String, timeout: Double, clientID: String, will: MQTTMessage? = nil) throws -> MQTTConnectionOptions {
+        let url: MQTTBrokerURL
+        do { url = try MQTTBrokerURL(parsing: text) } catch { throw ValidationError(error.description) }
+        var password: String?
+        if let file = passwordFile {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("cannot read the password file \(file)")
+            }
+            password = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        }
+        let username = self.username ?? url.username
+        if password != nil && username == nil {
+            throw ValidationError("a password needs a user name: --username or mqtt://user@host")
+        }
+        if (cert == nil) != (key == nil) {
+            throw ValidationError("--cert and --key go together")
+        }
+        var tls: MQTTTLS?
+        if url.usesTLS || cafile != nil || capath != nil || cert != nil {
+            tls = MQTTTLS(caFile: cafile, caPath: capath, certFile: cert, keyFile: key, insecure: insecure)
+        }
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0") }
+        return MQTTConnectionOptions(
+            host: url.host, port: url.port(usingTLS: tls != nil), clientID: self.clientID ?? clientID,
+            username: username, password: password, tls: tls, will: will, timeout: .milliseconds(Int64(timeout * 1000)))
     }
 }
 
@@ -197,5 +215,20 @@ final class StopSignals {
             return source
         }
     }
+
+    /// The signals do what they did before (end the process).
+    deinit {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}
+
+/// A stop asked for from another thread (a signal handler), polled by a loop.
+final class StopRequest: Sendable {
+    private let raised = Atomic<Bool>(false)
+
+    func raise() { raised.store(true, ordering: .relaxed) }
+    var isRaised: Bool { raised.load(ordering: .relaxed) }
 }
 #endif

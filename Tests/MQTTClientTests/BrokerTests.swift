@@ -4,9 +4,9 @@ import HomeAssistant
 import MQTTClient
 import Simulation
 import Testing
+import CollectiveTestSupport
 #if canImport(Glibc)
 import Glibc
-import CollectiveTestSupport
 #endif
 
 /// `collective mqtt` and the MQTT client against a real mosquitto broker (Debian's package,

@@ -1,3 +1,4 @@
+import CollectiveTestSupport
 import Foundation
 @testable import Simulation
 import Testing
@@ -187,6 +188,33 @@ import Testing
         #expect(messages.map(\.topic) == ["edge/rack2/temp", "edge/rack2/temp", "ups/status"])
         #expect(messages.map(\.payload) == [#"{"temperature": 41.2, "unit": "C"}"#, "38.5", "on battery now"])
         #expect(messages.map(\.location.line) == [4, 2, 5])
+    }
+
+    /// What a broker delivers, made a reading and written down, reads back the same: 500
+    /// random messages with awkward payloads (line breaks, tabs, JSON, `#`, non-ASCII).
+    @Test func receivedMessagesRecordAndReadBackTheSame() throws {
+        var random = CollectiveTestSupport.SplitMix64(seed: 8)
+        let pieces = ["41.5", " ", "\t", "\n", "\r\n", "{\"temperature\": 40}", "#", "on battery", "°C", "\u{2028}", "-3", "x"]
+        var messages: [SensorMessage] = []
+        var skipped = 0
+        for _ in 0..<500 {
+            let payload = (0..<random.int(0...5)).map { _ in random.pick(pieces) }.joined()
+            let topic = random.pick(["edge/rack2/climate", "ups/status", "a b", "edge/+/x", "", "sensors/°C"])
+            let at = Duration.milliseconds(random.int(0...86_400_000)) + .microseconds(random.int(0...999))
+            guard let message = SensorMessageLog.message(at: at, topic: topic, payload: payload) else {
+                skipped += 1
+                #expect(topic.isEmpty || topic.contains(" ") || topic.contains("+") || payload.allSatisfy { $0.isWhitespace })
+                continue
+            }
+            #expect(message.at <= at && at - message.at < .milliseconds(1))
+            messages.append(message)
+        }
+        #expect(skipped > 0 && messages.count > 100)
+        messages.sort { $0.at < $1.at }
+        let read = try SensorMessageLog.parse(SensorMessageLog.format(messages), file: "received.log")
+        #expect(read.map(\.at) == messages.map(\.at))
+        #expect(read.map(\.topic) == messages.map(\.topic))
+        #expect(read.map(\.payload) == messages.map(\.payload))
     }
 
     @Test func aRecordedFilesProblemsArePositioned() {

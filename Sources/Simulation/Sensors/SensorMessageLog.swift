@@ -52,4 +52,26 @@ public enum SensorMessageLog {
         guard problems.isEmpty else { throw ScenarioError(diagnostics: problems) }
         return messages.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
     }
+
+    /// A message received now (from a broker) as the file can hold it: its time to the
+    /// millisecond, line breaks in the payload as spaces, the payload trimmed. Nil when it
+    /// cannot be a reading: an empty payload (MQTT's way of clearing a retained message), or
+    /// a topic that is empty or has spaces or wildcards.
+    public static func message(at: Duration, topic: String, payload: String) -> SensorMessage? {
+        guard !topic.isEmpty, !topic.contains(where: { $0.isWhitespace || $0 == "+" || $0 == "#" }) else { return nil }
+        let flat = String(payload.map { $0.isNewline ? " " : $0 }).trimmingSpaces
+        guard !flat.isEmpty else { return nil }
+        return SensorMessage(at: .milliseconds(at.wholeMilliseconds), topic: topic, payload: flat)
+    }
+
+    /// The messages as a file that `parse` reads back to the same times, topics and payloads:
+    /// a header comment, then `<time> <topic> <payload>` per line. The messages are the kind
+    /// `message(at:topic:payload:)` makes.
+    public static func format(_ messages: [SensorMessage]) -> String {
+        var text = "# time topic payload (collective simulate --messages FILE replays this)\n"
+        for message in messages {
+            text += DurationText.format(message.at) + " " + message.topic + " " + message.payload + "\n"
+        }
+        return text
+    }
 }

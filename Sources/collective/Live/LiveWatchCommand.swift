@@ -22,6 +22,7 @@ struct LiveWatchCommand: AsyncParsableCommand {
     @OptionGroup var options: LiveOptions
     @Option(help: "The broker: mqtt://[user@]host[:port] (1883) or mqtts://… (TLS, 8883).") var mqtt: String
     @OptionGroup var broker: MQTTBrokerOptions
+    @OptionGroup var topics: MQTTTopicOptions
     @Option(name: .customLong("mqtt-timeout"), help: "Seconds any one broker call may take.") var mqttTimeout: Double = 10
     @Option(help: "Seconds between rounds.") var interval: Double = 30
     @Option(help: "Stop after this many rounds (default: run until interrupted).") var rounds: Int?
@@ -31,9 +32,9 @@ struct LiveWatchCommand: AsyncParsableCommand {
         if let rounds, rounds < 1 { throw ValidationError("--rounds needs at least 1") }
         let rados = try options.connect()
         let fsid = try rados.fsid()
-        let nodeID = broker.nodeID ?? "ceph_" + ObjectID.sanitized(String(fsid.prefix(8)))
+        let nodeID = topics.nodeID ?? "ceph_" + ObjectID.sanitized(String(fsid.prefix(8)))
         let setup = try MQTTSetup(
-            url: mqtt, timeout: mqttTimeout, broker: broker, nodeID: nodeID, name: "Ceph " + String(fsid.prefix(8)),
+            url: mqtt, timeout: mqttTimeout, broker: broker, topics: topics, nodeID: nodeID, name: "Ceph " + String(fsid.prefix(8)),
             model: "Ceph cluster \(fsid)")
         let loop = MQTTPublishLoop(options: setup.connection, interval: .milliseconds(Int64(interval * 1000))) { line in
             FileHandle.standardError.write(Data(("collective live watch: " + line + "\n").utf8))

@@ -1,23 +1,21 @@
-#if MQTT
 import Foundation
 #if canImport(Glibc)
 import Glibc
-import CollectiveTestSupport
 #endif
 
 /// A real mosquitto broker (Debian's `mosquitto`) for one test: on 127.0.0.1 at a free port,
 /// configured in a temporary directory, stopped by its pid.
-final class Broker {
-    static let executable = ["/usr/sbin/mosquitto", "/usr/bin/mosquitto"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    let port: Int
-    let directory: URL
+public final class Broker {
+    public static let executable = ["/usr/sbin/mosquitto", "/usr/bin/mosquitto"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    public let port: Int
+    public let directory: URL
     private var process: Process?
 
-    struct Failure: Error, CustomStringConvertible { var description: String }
+    public struct Failure: Error, CustomStringConvertible { public var description: String }
 
     /// With `users`, the broker refuses anonymous clients and knows these user names and
     /// passwords (written with `mosquitto_passwd`).
-    init(port: Int? = nil, users: [String: String] = [:]) throws {
+    public init(port: Int? = nil, users: [String: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("collective-mqtt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.port = try port ?? Self.freePort()
@@ -37,7 +35,7 @@ final class Broker {
     }
 
     /// Starts the broker and waits until it accepts connections.
-    func start() throws {
+    public func start() throws {
         guard let executable = Self.executable else { throw Failure(description: "mosquitto is not installed (Debian: apt-get install mosquitto)") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -55,7 +53,7 @@ final class Broker {
 
     /// Stops the broker (SIGKILL to its pid: the test runner's blocked SIGTERM is inherited)
     /// and waits for it to exit.
-    func stop() {
+    public func stop() {
         guard let process else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -80,7 +78,7 @@ final class Broker {
     }
 
     /// A port nothing listens on now (the kernel's pick for an ephemeral bind).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         let port = withLoopback(port: 0) { address, length -> Int? in
@@ -93,7 +91,7 @@ final class Broker {
 
     /// A TCP listener that never answers: the handshake completes (the kernel does it) but no
     /// CONNACK ever comes. Returns the socket (close it) and its port.
-    static func silentListener() throws -> (fd: Int32, port: Int) {
+    public static func silentListener() throws -> (fd: Int32, port: Int) {
         let port = try freePort()
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard withLoopback(port: port, { bind(fd, $0, $1) == 0 }), listen(fd, 8) == 0 else {
@@ -103,7 +101,7 @@ final class Broker {
         return (fd, port)
     }
 
-    static func accepts(port: Int) -> Bool {
+    public static func accepts(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         return withLoopback(port: port) { connect(fd, $0, $1) == 0 }
@@ -111,35 +109,8 @@ final class Broker {
 
     /// Runs a program to its end; returns its status, stdout and stderr.
     @discardableResult
-    static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    public static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let result = try Program.run(path, arguments)
         return (result.status, result.stdout, result.stderr)
     }
 }
-
-/// The `collective` executable built next to the tests, and the repository.
-enum Collective {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var executable: String {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("collective").path
-    }
-    static let scenario = root.appendingPathComponent("scenarios/borg-collective.yaml").path
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        try Broker.run(executable, arguments)
-    }
-
-    /// Starts `collective` without waiting; stderr goes to `log`.
-    static func start(_ arguments: [String], log: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        return process
-    }
-}
-#endif
