@@ -1,5 +1,6 @@
 #if Live
 import CephLive
+import CollectiveTestSupport
 import Foundation
 import Testing
 
@@ -71,10 +72,12 @@ enum LiveCluster {
         var pid: pid_t = 0
         let code = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard code == 0 else { throw CephErrno(rawValue: code) }
+        let watchdog = Watchdog(pid: pid, after: Program.limit)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             guard errno == EINTR else { throw CephErrno(rawValue: errno) }
         }
+        watchdog.cancel()
         // WIFEXITED / WEXITSTATUS, written out (the C macros do not import).
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let out = FileManager.default.contents(atPath: outPath) ?? Data()

@@ -21,8 +21,12 @@ public enum Program {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs `executable` (a path) with `arguments`, in `directory` if given, to its end.
-    public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// How long a program may run before it is killed (SIGKILL): a test that would hang fails.
+    public static let limit: Duration = .seconds(600)
+
+    /// Runs `executable` (a path) with `arguments`, in `directory` if given, to its end, or
+    /// kills it after `timeout` (status 137, and a line on its stderr saying so).
+    public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, timeout: Duration = limit) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -32,6 +36,7 @@ public enum Program {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let killed = Watchdog(pid: process.processIdentifier, after: timeout)
         // stderr is drained on another thread so that neither pipe can fill up and stall the child.
         nonisolated(unsafe) var stderr = Data()
         let drained = DispatchSemaphore(value: 0)
@@ -42,9 +47,10 @@ public enum Program {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         drained.wait()
         process.waitUntilExit()
+        killed.cancel()
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            status: killed.fired ? 137 : process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self) + (killed.fired ? "\n(killed after \(timeout): no end in sight)\n" : ""))
     }
 
     /// Runs it and returns its stdout; throws with its stderr when it exits non-zero.
@@ -64,6 +70,30 @@ public enum Program {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
+}
+
+/// Kills a process (SIGKILL) unless cancelled within a time.
+public final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private var killed = false
+
+    public init(pid: pid_t, after timeout: Duration) {
+        let seconds = Double(timeout / .milliseconds(1)) / 1000
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+            lock.withLock {
+                guard !done else { return }
+                killed = true
+                kill(pid, SIGKILL)
+            }
+        }
+    }
+
+    /// The process ended: do not kill it (its pid may be reused).
+    public func cancel() { lock.withLock { done = true } }
+
+    /// Whether it was killed.
+    public var fired: Bool { lock.withLock { killed } }
 }
 
 /// Ceph's `crushtool` (Debian's ceph-base), for differential tests.
