@@ -21,10 +21,15 @@ public enum ApplyAction: Sendable, Equatable, CustomStringConvertible {
     case createImage(pool: String, name: String, sizeBytes: UInt64)
     /// `rbd resize` to a larger size (never smaller).
     case growImage(pool: String, name: String, fromBytes: UInt64, toBytes: UInt64)
+    /// `ceph fs add_data_pool FS POOL`: a pool a directory's layout names.
+    case addDataPool(fileSystem: String, pool: String)
     /// mkdir in a CephFS, with its quota.
     case makeDirectory(fileSystem: String, path: String, quotaBytes: UInt64?)
     /// `ceph.quota.max_bytes` on an existing directory.
     case setDirectoryQuota(fileSystem: String, path: String, quotaBytes: UInt64)
+    /// `ceph.dir.layout.pool` on a directory: files made in it from now on go to the pool
+    /// (files already there stay where they are).
+    case setDirectoryLayout(fileSystem: String, path: String, pool: String)
 
     public var description: String {
         switch self {
@@ -46,6 +51,8 @@ public enum ApplyAction: Sendable, Equatable, CustomStringConvertible {
         case .makeDirectory(let fs, let path, let quota):
             "create directory \(path) in \(fs)" + (quota.map { " (quota \($0) bytes)" } ?? "")
         case .setDirectoryQuota(let fs, let path, let quota): "set quota of \(path) in \(fs) to \(quota) bytes"
+        case .addDataPool(let fs, let pool): "add data pool \(pool) to file system \(fs)"
+        case .setDirectoryLayout(let fs, let path, let pool): "lay out new files of \(path) in \(fs) in pool \(pool) (ceph.dir.layout.pool)"
         }
     }
 }

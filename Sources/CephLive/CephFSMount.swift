@@ -72,6 +72,22 @@ public final class CephFSMount: @unchecked Sendable {
             maxFiles: try number(path, "ceph.quota.max_files", "read the file quota of") ?? 0)
     }
 
+    /// The pool a directory's own layout names (`ceph.dir.layout.pool`), or nil when it has
+    /// none (its files follow the nearest parent's layout). The corresponding C function is
+    /// `ceph_getxattr`.
+    public func layoutPool(_ path: String) throws(CephError) -> String? {
+        try text(path, "ceph.dir.layout.pool", "read the layout of")
+    }
+
+    /// Sets the pool of a directory's layout: files made in it from now on go there. The pool
+    /// must be a data pool of the file system (`ceph fs add_data_pool`), else EINVAL. The
+    /// corresponding C function is `ceph_setxattr`.
+    public func setLayoutPool(_ path: String, _ pool: String) throws(CephError) {
+        let bytes = Array(pool.utf8)
+        let code = bytes.withUnsafeBytes { ceph_setxattr(handle, path, "ceph.dir.layout.pool", $0.baseAddress, $0.count, 0) }
+        try CephError.check(code, "set the layout pool of", path)
+    }
+
     /// Bytes and files under a directory, recursively (`ceph.dir.rbytes`, `ceph.dir.rfiles`).
     public func recursiveUsage(_ path: String) throws(CephError) -> (bytes: UInt64, files: UInt64) {
         (try number(path, "ceph.dir.rbytes", "read the size of") ?? 0, try number(path, "ceph.dir.rfiles", "read the file count of") ?? 0)
@@ -95,11 +111,16 @@ public final class CephFSMount: @unchecked Sendable {
     }
 
     private func number(_ path: String, _ name: String, _ operation: String) throws(CephError) -> UInt64? {
-        var buffer = [UInt8](repeating: 0, count: 64)
+        try text(path, name, operation).flatMap { UInt64($0) }
+    }
+
+    /// An xattr's value as text (trimmed), or nil when it is not set.
+    private func text(_ path: String, _ name: String, _ operation: String) throws(CephError) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 256)
         let code = buffer.withUnsafeMutableBytes { ceph_getxattr(handle, path, name, $0.baseAddress, $0.count) }
         if code == -ENODATA { return nil }
         try CephError.check(code, operation, path)
-        return UInt64(String(decoding: buffer.prefix(Int(code)), as: UTF8.self).trimmingSpaces)
+        return String(decoding: buffer.prefix(Int(code)), as: UTF8.self).trimmingSpaces
     }
 
     /// Size and free space of the file system. The corresponding C function is `ceph_statfs`.
@@ -148,6 +169,25 @@ public final class CephFSMount: @unchecked Sendable {
             list.append(Entry(name: name, isDirectory: entry.d_type == UInt8(DT_DIR)))
         }
         return list.sorted { $0.name < $1.name }
+    }
+
+    /// Writes `bytes` as the whole content of a file, creating it (mode 0644) or truncating it.
+    /// The corresponding C functions are `ceph_open`, `ceph_write` and `ceph_close`.
+    public func writeFile(_ path: String, _ bytes: [UInt8]) throws(CephError) {
+        let fd = try CephError.check(ceph_open(handle, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644), "open file", path)
+        defer { ceph_close(handle, fd) }
+        let written = bytes.withUnsafeBytes { raw in
+            ceph_write(handle, fd, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int64(raw.count), 0)
+        }
+        _ = try CephError.check(Int(written), "write file", path)
+        guard written == bytes.count else {
+            throw CephError("write file", path, errno: CephErrno(rawValue: EIO), detail: "short write: \(written) of \(bytes.count) bytes")
+        }
+    }
+
+    /// Removes a file. The corresponding C function is `ceph_unlink`.
+    public func removeFile(_ path: String) throws(CephError) {
+        try CephError.check(ceph_unlink(handle, path), "remove file", path)
     }
 
     /// Removes an empty directory. The corresponding C function is `ceph_rmdir`.

@@ -115,27 +115,51 @@ public struct PlanApply: Sendable {
         }
         // Directories, one mount per file system.
         if !plan.directories.isEmpty {
-            var fileSystems = Swift.Set<String>()
+            // File system name → its data pools' names.
+            var fileSystems: [String: Swift.Set<String>] = [:]
             if case .array(let list) = try rados.runJSON(MonCommand("fs ls")) {
-                for fs in list { if case .string(let n)? = fs["name"] { fileSystems.insert(n) } }
+                for fs in list {
+                    guard case .string(let n)? = fs["name"] else { continue }
+                    var dataPools = Swift.Set<String>()
+                    if case .array(let names)? = fs["data_pools"] {
+                        for name in names { if case .string(let pool) = name { dataPools.insert(pool) } }
+                    }
+                    fileSystems[n] = dataPools
+                }
             }
+            let plannedPools = Swift.Set(plan.pools.map(\.name))
             for fsName in Swift.Set(plan.directories.map(\.fileSystem)).sorted() {
                 let dirs = plan.directories.filter { $0.fileSystem == fsName }
-                guard fileSystems.contains(fsName) else {
+                guard let dataPools = fileSystems[fsName] else {
                     conflicts.append("file system \(fsName) does not exist (ceph fs new): \(dirs.count) director\(dirs.count == 1 ? "y" : "ies") not made")
                     continue
                 }
+                // Layouts name data pools of the file system: add the missing ones first.
+                var usable = dataPools
+                for pool in Swift.Set(dirs.compactMap(\.layoutPool)).sorted() where !dataPools.contains(pool) {
+                    if poolsByName[pool] != nil || plannedPools.contains(pool) {
+                        actions.append(.addDataPool(fileSystem: fsName, pool: pool))
+                        usable.insert(pool)
+                    } else {
+                        conflicts.append("pool \(pool) does not exist and is not planned: no directory of \(fsName) laid out in it")
+                    }
+                }
                 let mount = try CephFSMount(rados.config, fileSystem: fsName)
                 for dir in dirs {
+                    let wantedLayout = dir.layoutPool.flatMap { usable.contains($0) ? $0 : nil }
                     let quota: CephFSMount.Quota
                     do {
                         quota = try mount.quota(dir.path)
                     } catch where error.errno == .noSuchFileOrDirectory {
                         actions.append(.makeDirectory(fileSystem: fsName, path: dir.path, quotaBytes: dir.quotaBytes))
+                        if let pool = wantedLayout { actions.append(.setDirectoryLayout(fileSystem: fsName, path: dir.path, pool: pool)) }
                         continue
                     }
                     if let wanted = dir.quotaBytes, quota.maxBytes != wanted {
                         actions.append(.setDirectoryQuota(fileSystem: fsName, path: dir.path, quotaBytes: wanted))
+                    }
+                    if let pool = wantedLayout, try mount.layoutPool(dir.path) != pool {
+                        actions.append(.setDirectoryLayout(fileSystem: fsName, path: dir.path, pool: pool))
                     }
                 }
             }
@@ -201,6 +225,12 @@ public struct PlanApply: Sendable {
                 try m.updateQuota(path, maxBytes: quota)
             case .setDirectoryQuota(let fs, let path, let quota):
                 try mount(fs).updateQuota(path, maxBytes: quota)
+            case .addDataPool(let fs, let pool):
+                try rados.withTarget("add data pool to \(fs)", pool) { () throws(CephError) in
+                    try rados.run(MonCommand("fs add_data_pool", ["fs_name": .string(fs), "pool": .string(pool)]))
+                }
+            case .setDirectoryLayout(let fs, let path, let pool):
+                try mount(fs).setLayoutPool(path, pool)
             }
             done(action)
         }

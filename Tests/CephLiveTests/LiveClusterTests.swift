@@ -1,5 +1,6 @@
 #if Live
 import CephLive
+import CollectiveTestSupport
 import Foundation
 import Simulation
 import Testing
@@ -311,14 +312,15 @@ struct LiveClusterTests {
             PlannedImage(pool: "livetest-vms", name: "vm-101-disk-1", sizeBytes: 32 << 20, owner: "vm/101"),
             PlannedImage(pool: "livetest-vms", name: "k8s-home-data-0", sizeBytes: 16 << 20, owner: "pvc/home/data-0"),
         ],
-        directories: [PlannedDirectory(fileSystem: "cephfs", path: "/livetest-apply/media", quotaBytes: 1 << 30)])
+        directories: [PlannedDirectory(fileSystem: "cephfs", path: "/livetest-apply/media", quotaBytes: 1 << 30, layoutPool: "livetest-media")])
 
     static func cleanApply(_ rados: Rados) throws {
-        try LiveCluster.dropPool(rados, "livetest-vms")
-        try LiveCluster.dropPool(rados, "livetest-media")
         let fs = try CephFSMount(try LiveCluster.config())
         try? fs.removeDirectory("/livetest-apply/media")
         try? fs.removeDirectory("/livetest-apply")
+        _ = try? rados.run(MonCommand("fs rm_data_pool", ["fs_name": .string("cephfs"), "pool": .string("livetest-media")]))
+        try LiveCluster.dropPool(rados, "livetest-vms")
+        try LiveCluster.dropPool(rados, "livetest-media")
     }
 
     @Test("live apply: creates the plan, and a second apply has nothing to do")
@@ -342,6 +344,14 @@ struct LiveClusterTests {
         #expect(media.type == "erasure" && media.flags.contains("ec_overwrites") && media.applications == ["cephfs"])
         let fs = try CephFSMount(try LiveCluster.config(), fileSystem: "cephfs")
         #expect(try fs.quota("/livetest-apply/media").maxBytes == 1 << 30)
+        #expect(try fs.layoutPool("/livetest-apply/media") == "livetest-media")
+        #expect(first.actions.contains(.addDataPool(fileSystem: "cephfs", pool: "livetest-media")))
+        // A file made there lands in the pool (its first object, <inode hex>.00000000).
+        try fs.writeFile("/livetest-apply/media/probe", Array("laid out".utf8))
+        let listing = try LiveCluster.run(try #require(Program.path("rados")), ["-c", try LiveCluster.confPath, "-p", "livetest-media", "ls"])
+        let objects = listing.stdout.split(separator: "\n")
+        #expect(objects.count == 1 && objects.allSatisfy { $0.hasSuffix(".00000000") }, "\(listing.stdout) \(listing.stderr)")
+        try fs.removeFile("/livetest-apply/media/probe")
 
         // The CLI agrees: a plan file applied again reports nothing to do.
         let planFile = try LiveCluster.directory + "/livetest-plan.json"
@@ -408,6 +418,11 @@ struct LiveClusterTests {
         for image in plan.images {
             let size = try RBDPool(try rados.ioContext(pool: image.pool)).open(image.name).info().size
             #expect(size == image.sizeBytes, "\(image.pool)/\(image.name)")
+        }
+        let fs = try CephFSMount(try LiveCluster.config(), fileSystem: "cephfs")
+        #expect(plan.directories.contains { $0.layoutPool == "cephfs_media" })
+        for dir in plan.directories where dir.fileSystem == "cephfs" {
+            #expect(try fs.layoutPool(dir.path) == dir.layoutPool, "\(dir.path)")
         }
         #expect(try LiveCluster.waitClean(rados))
         let verification = try PlacementVerification.run(rados, settleSeconds: 30)

@@ -70,7 +70,7 @@ import Testing
             "rbd-k8s/k8s-monitoring-tsdb-prometheus-0 \(50 << 30) pvc/monitoring/tsdb-prometheus-0",
             "rbd-k8s/k8s-home-data-influxdb-0 \(20 << 30) pvc/home/data-influxdb-0",
         ])
-        #expect(plan.directories == [PlannedDirectory(fileSystem: "cephfs", path: "/cephfs_media")])
+        #expect(plan.directories == [PlannedDirectory(fileSystem: "cephfs", path: "/cephfs_media", layoutPool: "cephfs_media")])
     }
 }
 

@@ -35,7 +35,7 @@ extension Scenario {
         }
         for fs in ceph.filesystems {
             for pool in fs.dataPools.dropFirst() {
-                plan.directories.append(PlannedDirectory(fileSystem: fs.name, path: "/\(pool)"))
+                plan.directories.append(PlannedDirectory(fileSystem: fs.name, path: "/\(pool)", layoutPool: pool))
             }
         }
         return plan

@@ -85,15 +85,19 @@ public struct PlannedImage: Sendable, Equatable, Codable {
     }
 }
 
-/// A CephFS directory to create, with an optional `ceph.quota.max_bytes`.
+/// A CephFS directory to create, with an optional `ceph.quota.max_bytes` and an optional data
+/// pool for the files made in it (`ceph.dir.layout.pool`; the pool must be one of the file
+/// system's data pools).
 public struct PlannedDirectory: Sendable, Equatable, Codable {
     public var fileSystem: String
     public var path: String
     public var quotaBytes: UInt64?
+    public var layoutPool: String?
 
-    public init(fileSystem: String, path: String, quotaBytes: UInt64? = nil) {
+    public init(fileSystem: String, path: String, quotaBytes: UInt64? = nil, layoutPool: String? = nil) {
         self.fileSystem = fileSystem
         self.path = path
         self.quotaBytes = quotaBytes
+        self.layoutPool = layoutPool
     }
 }
