@@ -3,7 +3,8 @@ import Foundation
 
 /// What `collective live import -o DIR` saves of a running cluster, one file per map, in the
 /// formats the offline commands read: `collective osdmap osdmap.bin`, or
-/// `collective osdmap osd-dump.json --crush crush.bin`, and the capacity readers' JSON.
+/// `collective osdmap osd-dump.json --crush crush.bin`, the capacity readers' JSON, and the
+/// daemons' metadata and file systems that `ClusterImport` needs to write a scenario.
 public struct ClusterSnapshot: Sendable {
     /// File name and the command that produced it, in the order they are written.
     public static let files: [(name: String, command: MonCommand, json: Bool)] = [
@@ -14,6 +15,10 @@ public struct ClusterSnapshot: Sendable {
         ("pg-dump-pools.json", MonCommand("pg dump", ["dumpcontents": .strings(["pools"])]), true),
         ("osd-df.json", MonCommand("osd df"), true),
         ("df.json", MonCommand("df", ["detail": .string("detail")]), true),
+        ("osd-metadata.json", MonCommand("osd metadata"), true),
+        ("mon-metadata.json", MonCommand("mon metadata"), true),
+        ("mgr-metadata.json", MonCommand("mgr metadata"), true),
+        ("fs-ls.json", MonCommand("fs ls"), true),
     ]
 
     /// Writes every file into `directory` (created if missing) and returns the names written.

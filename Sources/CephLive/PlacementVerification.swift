@@ -129,7 +129,8 @@ public struct PlacementVerification: Sendable, Codable, Equatable {
         return diff <= tolerance * Double(max(a, b))
     }
 
-    static func ints(_ value: JSONValue?) -> [Int32]? {
+    /// A JSON list of OSD ids (`up`, `acting` of `pg dump`), or nil when it is not one.
+    public static func ints(_ value: JSONValue?) -> [Int32]? {
         guard case .array(let list)? = value else { return nil }
         var out: [Int32] = []
         for v in list {
@@ -139,7 +140,8 @@ public struct PlacementVerification: Sendable, Codable, Equatable {
         return out
     }
 
-    static func int(_ value: JSONValue?) -> Int32? {
+    /// A JSON integer as an OSD id (`up_primary`), or nil.
+    public static func int(_ value: JSONValue?) -> Int32? {
         guard case .number(let n)? = value, let v = n.int64 else { return nil }
         return Int32(truncatingIfNeeded: v)
     }

@@ -3,7 +3,8 @@ internal import CRUSH
 
 extension Scenario {
     /// The OSD map the scenario's cluster starts with: every disk of the fleet at time 0 is an
-    /// OSD that exists, is up and in (reweight 1.0), with primary affinity 1.0; the pools are
+    /// OSD that exists and is up, with the disk's override weight (`reweight`, default 1.0: in)
+    /// and primary affinity (default 1.0); the pools are
     /// the scenario's, with `hashpspool` (the default since Luminous); the CRUSH map is
     /// `crushMap`. OSD ids without a disk (gaps) are slots that do not exist, as after
     /// `ceph osd purge`.
@@ -18,7 +19,7 @@ extension Scenario {
         for host in fleet.hosts {
             for disk in host.disks {
                 guard let osd = disk.osd else { continue }
-                osds[Int(osd)] = OSD(state: [.exists, .up], weight: OSD.weightIn)
+                osds[Int(osd)] = OSD(state: [.exists, .up], weight: disk.reweight, primaryAffinity: disk.primaryAffinity)
             }
         }
         var pools: [Int64: Pool] = [:]

@@ -1,5 +1,6 @@
 #if Live
 import ArgumentParser
+import Foundation
 import CephLive
 import Simulation
 
@@ -36,8 +37,10 @@ struct LiveImportCommand: ParsableCommand {
         abstract: "Save the cluster's maps and statistics for the offline commands.",
         discussion: """
             Writes crush.bin (osd getcrushmap), osdmap.bin (osd getmap), osd-dump.json, pg-dump.json, \
-            pg-dump-pools.json, osd-df.json and df.json into DIR. Then, offline: \
-            `collective osdmap DIR/osdmap.bin --test-map-pgs` or \
+            pg-dump-pools.json, osd-df.json, df.json, osd-, mon- and mgr-metadata.json and fs-ls.json \
+            into DIR, and scenario.yaml, a scenario of the cluster (as `collective scenario import DIR` \
+            writes it). Then, offline: `collective simulate DIR/scenario.yaml`, \
+            `collective report DIR/scenario.yaml`, `collective osdmap DIR/osdmap.bin --test-map-pgs` or \
             `collective osdmap DIR/osd-dump.json --crush DIR/crush.bin --test-map-pgs`.
             """)
 
@@ -48,7 +51,8 @@ struct LiveImportCommand: ParsableCommand {
 
     func run() throws {
         let rados = try options.connect()
-        let files = try ClusterSnapshot.write(rados, to: output)
+        var files = try ClusterSnapshot.write(rados, to: output)
+        files.append(URL(fileURLWithPath: try ScenarioFile.writeImported(directory: output, name: nil, to: nil)).lastPathComponent)
         struct Written: Encodable { var directory: String; var files: [String] }
         try LiveOutput.emit(Written(directory: output, files: files), options.format) {
             files.map { "wrote \(output)/\($0)" }.joined(separator: "\n")

@@ -17,10 +17,15 @@ public struct Disk: Sendable, Equatable {
     /// The OSD id: from the file, or assigned in fleet order (the lowest free id, as
     /// `ceph osd create` assigns). Nil for disks of hosts that join later in the timeline.
     public var osd: Int32?
+    /// The override weight at time 0 (`ceph osd reweight`), 16.16 fixed point: 0x10000 (1.0)
+    /// unless the file sets one; 0 is out.
+    public var reweight: UInt32
+    /// The primary affinity at time 0 (`ceph osd primary-affinity`), 16.16 fixed point.
+    public var primaryAffinity: UInt32
 
     public init(
         name: String, type: DiskType, deviceClass: String? = nil, size: ByteSize, fill: Double = 0,
-        crushWeight: UInt32? = nil, osd: Int32? = nil
+        crushWeight: UInt32? = nil, osd: Int32? = nil, reweight: UInt32 = 0x10000, primaryAffinity: UInt32 = 0x10000
     ) {
         self.name = name
         self.type = type
@@ -29,6 +34,8 @@ public struct Disk: Sendable, Equatable {
         self.fill = fill
         self.crushWeight = crushWeight ?? CrushWeight.initialWeight(for: size)
         self.osd = osd
+        self.reweight = reweight
+        self.primaryAffinity = primaryAffinity
     }
 }
 

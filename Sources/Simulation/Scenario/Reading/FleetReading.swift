@@ -189,8 +189,20 @@ extension ScenarioReader {
             osd = osdField.int(Int32.self, "an OSD id", in: 0...Int32(1 << 20))
             if osd == nil { ok = false }
         }
+        func fixedPoint(_ key: String) -> UInt32 {
+            guard let field = m.optional(key) else { return 0x10000 }
+            guard let value = field.ratio("a weight between 0 and 1, like 0.8") else {
+                ok = false
+                return 0x10000
+            }
+            return UInt32((value * 65536).rounded())
+        }
+        let reweight = fixedPoint("reweight")
+        let primaryAffinity = fixedPoint("primary_affinity")
         guard ok, let type, let size else { return nil }
-        return Disk(name: name, type: type, deviceClass: deviceClass, size: size, fill: fill, crushWeight: weight, osd: osd)
+        return Disk(
+            name: name, type: type, deviceClass: deviceClass, size: size, fill: fill, crushWeight: weight, osd: osd,
+            reweight: reweight, primaryAffinity: primaryAffinity)
     }
 
     /// A CRUSH weight in TiB as `ceph osd crush reweight` takes it (`3.638`).

@@ -5,7 +5,7 @@ enum ScenarioKeys {
     static let fleet = ["hosts"]
     static let host = ["name", "role", "description", "cores", "threads", "ram", "nic", "arch", "location", "disks", "labels", "taints", "sensors"]
     static let location = ["room", "rack"]
-    static let disk = ["name", "type", "class", "size", "fill", "weight", "osd"]
+    static let disk = ["name", "type", "class", "size", "fill", "weight", "osd", "reweight", "primary_affinity"]
     static let taint = ["key", "value", "effect"]
     static let sensor = ["name", "kind", "drains"]
 

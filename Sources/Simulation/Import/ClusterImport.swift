@@ -1,0 +1,299 @@
+internal import CRUSH
+internal import Placement
+
+/// A scenario written from what `collective live import -o DIR` saved of a running cluster, so
+/// that `simulate`, `report` and `plan` answer for the real cluster.
+///
+/// What Ceph's maps say becomes the scenario exactly: the CRUSH map itself (`crush: {import:
+/// crush.bin}`, so every bucket id, weight and rule is Ceph's), the pools with their ids,
+/// sizes, PG counts, rules and applications, the data each stores (`ceph df` STORED), each
+/// OSD's size (`ceph osd df`), the hosts and racks of the CRUSH tree, the hosts of the
+/// monitors and managers (`mon metadata`, `mgr metadata`), the file systems (`fs ls`), and
+/// each OSD's override weight (`ceph osd reweight`) and primary affinity.
+///
+/// What the maps do not say is written as a default with a comment to check it: a host's
+/// cores (4) and NIC (10Gbit/s), its RAM when no OSD of it reports `mem_total_kb` (16GiB),
+/// and its role (every host is a `drone`; make the strongest the `queen`); an OSD that `osd df`
+/// gives no size (out) gets the size its CRUSH weight stands for. Whether an OSD is down is
+/// not carried over (it starts up), nor are the balancer's PG upmap exceptions (the file's
+/// header counts both; the PGs they move are placed by CRUSH alone).
+public struct ClusterImport: Sendable {
+    /// The saved files this reads (`live import` writes them all); the first two are required.
+    public static let files = [
+        "osdmap.bin", "osd-df.json", "df.json", "osd-metadata.json", "mon-metadata.json", "mgr-metadata.json",
+        "fs-ls.json",
+    ]
+
+    /// Why a saved directory cannot become a scenario: the file and what is wrong with it.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var file: String
+        public var reason: String
+        public var description: String { file + ": " + reason }
+    }
+
+    let map: OSDMap
+    let osdBytes: [Int32: UInt64]
+    let stored: [Int64: UInt64]
+    let osdHosts: [Int32: String]
+    let memoryKB: [String: UInt64]
+    let arm: Set<String>
+    let rotational: [Int32: Bool]
+    let monHosts: [String]
+    let mgrHosts: [String]
+    let fileSystems: [(name: String, metadata: String, data: [String])]
+
+    /// Reads the saved files through `read` (a file name → its bytes, nil when missing).
+    public init(read: (String) -> [UInt8]?) throws(Failure) {
+        guard let osdmap = read("osdmap.bin") else { throw Failure(file: "osdmap.bin", reason: "missing (collective live import -o DIR writes it)") }
+        do { map = try OSDMap(decoding: osdmap) } catch { throw Failure(file: "osdmap.bin", reason: "\(error)") }
+        guard let df = read("osd-df.json") else { throw Failure(file: "osd-df.json", reason: "missing (collective live import -o DIR writes it)") }
+        do {
+            let report = try OSDDFReport(json: String(decoding: df, as: UTF8.self))
+            osdBytes = Dictionary(report.osds.map { ($0.id, $0.totalBytes) }, uniquingKeysWith: { a, _ in a })
+        } catch {
+            throw Failure(file: "osd-df.json", reason: error.description)
+        }
+        func json(_ name: String) throws(Failure) -> JSONValue? {
+            guard let bytes = read(name) else { return nil }
+            do { return try JSONParser.parse(String(decoding: bytes, as: UTF8.self)) } catch { throw Failure(file: name, reason: "\(error)") }
+        }
+        var stored: [Int64: UInt64] = [:]
+        if case .array(let pools)? = try json("df.json")?["pools"] {
+            for pool in pools {
+                if case .number(let id)? = pool["id"], let id = id.int64, case .number(let bytes)? = pool["stats"]?["stored"] {
+                    stored[id] = bytes.uint64 ?? 0
+                }
+            }
+        }
+        self.stored = stored
+        var osdHosts: [Int32: String] = [:]
+        var memoryKB: [String: UInt64] = [:]
+        var arm: Set<String> = []
+        var rotational: [Int32: Bool] = [:]
+        if case .array(let osds)? = try json("osd-metadata.json") {
+            for osd in osds {
+                guard case .number(let id)? = osd["id"], let id = id.int64, case .string(let host)? = osd["hostname"] else { continue }
+                osdHosts[Int32(id)] = host
+                if case .string(let kb)? = osd["mem_total_kb"], let kb = UInt64(kb) { memoryKB[host] = kb }
+                if case .string(let a)? = osd["arch"], a == "aarch64" || a == "arm64" { arm.insert(host) }
+                if case .string(let r)? = osd["rotational"] { rotational[Int32(id)] = r == "1" }
+            }
+        }
+        self.osdHosts = osdHosts
+        self.memoryKB = memoryKB
+        self.arm = arm
+        self.rotational = rotational
+        func hosts(_ name: String) throws(Failure) -> [String] {
+            guard case .array(let daemons)? = try json(name) else { return [] }
+            var names: [String] = []
+            for daemon in daemons {
+                if case .string(let host)? = daemon["hostname"], !names.contains(host) { names.append(host) }
+            }
+            return names
+        }
+        monHosts = try hosts("mon-metadata.json")
+        mgrHosts = try hosts("mgr-metadata.json")
+        var fileSystems: [(String, String, [String])] = []
+        if case .array(let list)? = try json("fs-ls.json") {
+            for fs in list {
+                guard case .string(let name)? = fs["name"], case .string(let metadata)? = fs["metadata_pool"] else { continue }
+                var data: [String] = []
+                if case .array(let pools)? = fs["data_pools"] {
+                    for pool in pools { if case .string(let p) = pool { data.append(p) } }
+                }
+                fileSystems.append((name, metadata, data))
+            }
+        }
+        self.fileSystems = fileSystems
+    }
+
+    /// A host of the CRUSH tree with its OSDs (in bucket order) and its rack, if any.
+    struct Host {
+        var name: String
+        var rack: String?
+        var osds: [Int32]
+    }
+
+    /// The CRUSH tree's hosts (not the device-class shadows), in bucket id order (-1, -2, …),
+    /// then the monitor and manager hosts that hold no OSD.
+    var hosts: [Host] {
+        let crush = map.crush
+        guard let hostType = crush.typeID(named: "host") else { return [] }
+        let rackType = crush.typeID(named: "rack")
+        var parent: [Int32: Int32] = [:]
+        for case let bucket? in crush.buckets where !crush.isShadow(bucket.id) {
+            for item in bucket.items { parent[item] = bucket.id }
+        }
+        var hosts: [Host] = []
+        for case let bucket? in crush.buckets.sorted(by: { ($0?.id ?? 0) > ($1?.id ?? 0) })
+        where Int32(bucket.type) == hostType && !crush.isShadow(bucket.id) {
+            var rack: String?
+            var up = parent[bucket.id]
+            while let id = up, rack == nil {
+                if let b = crush.bucket(id: id), rackType != nil, Int32(b.type) == rackType { rack = crush.itemNames[id] }
+                up = parent[id]
+            }
+            hosts.append(Host(name: crush.itemNames[bucket.id] ?? "host\(-bucket.id)", rack: rack, osds: bucket.items.filter { $0 >= 0 }))
+        }
+        for name in monHosts + mgrHosts where !hosts.contains(where: { $0.name == name }) {
+            hosts.append(Host(name: name, rack: nil, osds: []))
+        }
+        return hosts
+    }
+
+    /// The scenario, as YAML: the CRUSH map is read from `crushFile` (relative to the scenario
+    /// file; `live import` writes `crush.bin` next to it).
+    public func scenarioYAML(name: String, crushFile: String = "crush.bin") -> String {
+        let crush = map.crush
+        let hosts = self.hosts
+        var out: [String] = []
+        out.append("# A scenario of the running cluster \(map.fsid), osdmap epoch \(map.epoch), written by")
+        out.append("# `collective live import` (scenarios/README.md, \"A scenario of a running cluster\").")
+        out.append("# Ceph's maps do not say how many cores a host has, its NIC, nor which host is the Queen:")
+        out.append("# the lines marked `check` hold defaults; set them before trusting recovery times or plans.")
+        if !map.pgUpmapItems.isEmpty || !map.pgUpmap.isEmpty {
+            out.append("# Not modelled: \(map.pgUpmapItems.count + map.pgUpmap.count) PG upmap exception(s) of the balancer; those PGs are placed by CRUSH alone.")
+        }
+        let down = map.osds.indices.filter { map.osds[$0].exists && !map.osds[$0].isUp }
+        if !down.isEmpty {
+            out.append("# Down at import, up here: " + down.map { "osd.\($0)" }.joined(separator: ", ") + " (add fail_disk events to rehearse it).")
+        }
+        out.append("")
+        out.append("name: " + Self.quoted(name))
+        out.append("description: " + Self.quoted("The cluster \(map.fsid) as imported at osdmap epoch \(map.epoch)."))
+        out.append("")
+        out.append("fleet:")
+        out.append("  hosts:")
+        for host in hosts {
+            out.append("    - name: " + Self.quoted(host.name))
+            out.append("      role: drone      # check: the strongest host (control planes) is the queen")
+            out.append("      cores: 4         # check: not in Ceph's maps")
+            if let kb = memoryKB[host.name] {
+                out.append("      ram: \(kb)KiB     # mem_total_kb of its OSDs (\(ByteSize(bytes: kb &* 1024)))")
+            } else {
+                out.append("      ram: 16GiB       # check: no OSD of this host reports its memory")
+            }
+            out.append("      nic: 10Gbit/s    # check: not in Ceph's maps; recovery times depend on it")
+            if arm.contains(host.name) { out.append("      arch: arm64") }
+            if let rack = host.rack { out.append("      location: {rack: \(Self.quoted(rack))}") }
+            guard !host.osds.isEmpty else { continue }
+            out.append("      disks:")
+            for osd in host.osds {
+                let cls = crush.deviceClasses[osd].flatMap { crush.classNames[$0] }
+                let type = cls.flatMap { ["hdd", "ssd", "nvme"].contains($0) ? $0 : nil }
+                    ?? (rotational[osd] == false ? "ssd" : "hdd")
+                var bytes = osdBytes[osd] ?? 0
+                var note = ""
+                if bytes == 0 {
+                    // 16.16 TiB → bytes: the size a new OSD of this weight has.
+                    let weight = crush.crushWeight(of: osd, in: host.name)
+                    bytes = UInt64(weight) << 24
+                    note = "   # osd df gives no size (out): its CRUSH weight's"
+                }
+                var line = "        - {name: osd\(osd), type: \(type), size: \(bytes), osd: \(osd)"
+                if let cls, cls != type { line += ", class: " + Self.quoted(cls) }
+                if map.osds.indices.contains(Int(osd)) {
+                    let state = map.osds[Int(osd)]
+                    if state.weight != 0x10000 { line += ", reweight: " + Self.ratio(state.weight) }
+                    if state.primaryAffinity != 0x10000 { line += ", primary_affinity: " + Self.ratio(state.primaryAffinity) }
+                }
+                line += "}" + (note.isEmpty ? "   # \(ByteSize(bytes: bytes))" : note)
+                out.append(line)
+            }
+        }
+        let known = Set(hosts.map(\.name))
+        out.append("")
+        out.append("ceph:")
+        var mons = monHosts.filter(known.contains)
+        if mons.isEmpty, let first = hosts.first {
+            mons = [first.name]
+            out.append("  mons: [\(Self.quoted(first.name))]   # check: no mon metadata was saved")
+        } else {
+            out.append("  mons: [" + mons.map(Self.quoted).joined(separator: ", ") + "]")
+        }
+        let mgrs = mgrHosts.filter(known.contains)
+        if !mgrs.isEmpty { out.append("  mgrs: [" + mgrs.map(Self.quoted).joined(separator: ", ") + "]") }
+        out.append("  crush: {import: " + Self.quoted(crushFile) + "}")
+        let pools = map.sortedPools
+        var poolNames: Set<String> = []
+        if !pools.isEmpty {
+            out.append("  pools:")
+            for pool in pools {
+                var fields = ["name: " + Self.quoted(pool.name), "id: \(pool.id)"]
+                if pool.kind == .erasure {
+                    guard let k = pool.erasureK, let m = pool.erasureM else {
+                        out.append("    # \(pool.name): erasure-coded without k and m in the map (profile \(pool.erasureCodeProfile)); left out")
+                        continue
+                    }
+                    fields += ["type: erasure", "k: \(k)", "m: \(m)"]
+                } else {
+                    fields.append("size: \(pool.size)")
+                }
+                fields += ["min_size: \(pool.minSize)", "pg_num: \(pool.pgNum)", "pgp_num: \(pool.pgpNum)"]
+                if let rule = crush.ruleNames[pool.crushRule] { fields.append("rule: " + Self.quoted(rule)) }
+                if let app = pool.applications.first(where: { Self.applications.contains($0) }) { fields.append("application: \(app)") }
+                fields.append("stored: \(stored[pool.id] ?? 0)")
+                out.append("    - {" + fields.joined(separator: ", ") + "}")
+                poolNames.insert(pool.name)
+            }
+        }
+        let filesystems = fileSystems.filter { fs in poolNames.contains(fs.metadata) && fs.data.allSatisfy(poolNames.contains) }
+        if !filesystems.isEmpty {
+            out.append("  filesystems:")
+            for fs in filesystems {
+                out.append("    - {name: \(Self.quoted(fs.name)), metadata_pool: \(Self.quoted(fs.metadata)), data_pools: ["
+                    + fs.data.map(Self.quoted).joined(separator: ", ") + "]}")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The applications a scenario pool may name.
+    static let applications = ["rbd", "cephfs", "rgw", "mgr", "mgr_devicehealth", "nfs"]
+
+    /// A 16.16 fixed-point weight (≤ 1) as an exact decimal (a dyadic fraction has a finite one).
+    static func ratio(_ weight: UInt32) -> String {
+        guard weight > 0 else { return "0" }
+        guard weight < 0x10000 else { return "1" }
+        var digits = ""
+        var rest = UInt64(weight)
+        for _ in 0..<16 where rest != 0 {
+            rest *= 10
+            digits.append(String(rest >> 16))
+            rest &= 0xffff
+        }
+        return "0." + digits
+    }
+
+    /// A YAML scalar: bare when it is plainly a name, else double-quoted with JSON escapes.
+    static func quoted(_ text: String) -> String {
+        let plain = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-/".contains($0)) }
+            && !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(text.lowercased())
+            && Double(text) == nil && text.first != "-"
+        if plain { return text }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension CrushMap {
+    /// A device's CRUSH weight (16.16, TiB) in the named bucket; 0 when it is not there.
+    func crushWeight(of device: Int32, in bucketName: String) -> UInt32 {
+        guard let id = itemID(named: bucketName), let bucket = bucket(id: id), let i = bucket.items.firstIndex(of: device) else { return 0 }
+        return bucket.itemWeights.indices.contains(i) ? bucket.itemWeights[i] : bucket.uniformItemWeight
+    }
+}
