@@ -109,7 +109,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "CRUSH", "Placement", "CollectiveTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Simulation", "CRUSH", "Placement", "CollectiveTestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Placement", "CRUSH"]),
         .testTarget(name: "HomeAssistantTests", dependencies: ["HomeAssistant", "Simulation", "Placement"]),

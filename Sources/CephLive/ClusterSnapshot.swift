@@ -18,6 +18,7 @@ public struct ClusterSnapshot: Sendable {
         ("osd-metadata.json", MonCommand("osd metadata"), true),
         ("mon-metadata.json", MonCommand("mon metadata"), true),
         ("mgr-metadata.json", MonCommand("mgr metadata"), true),
+        ("mds-metadata.json", MonCommand("mds metadata"), true),
         ("fs-ls.json", MonCommand("fs ls"), true),
     ]
 

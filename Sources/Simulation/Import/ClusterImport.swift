@@ -8,8 +8,8 @@ internal import Placement
 /// crush.bin}`, so every bucket id, weight and rule is Ceph's), the pools with their ids,
 /// sizes, PG counts, rules and applications, the data each stores (`ceph df` STORED), each
 /// OSD's size (`ceph osd df`), the hosts and racks of the CRUSH tree, the hosts of the
-/// monitors and managers (`mon metadata`, `mgr metadata`), the file systems (`fs ls`), and
-/// each OSD's override weight (`ceph osd reweight`) and primary affinity.
+/// monitors, managers and metadata servers (`mon`, `mgr`, `mds metadata`), the file systems
+/// (`fs ls`), and each OSD's override weight (`ceph osd reweight`) and primary affinity.
 ///
 /// What the maps do not say is written as a default with a comment to check it: a host's
 /// cores (4) and NIC (10Gbit/s), its RAM when no OSD of it reports `mem_total_kb` (16GiB),
@@ -21,7 +21,7 @@ public struct ClusterImport: Sendable {
     /// The saved files this reads (`live import` writes them all); the first two are required.
     public static let files = [
         "osdmap.bin", "osd-df.json", "df.json", "osd-metadata.json", "mon-metadata.json", "mgr-metadata.json",
-        "fs-ls.json",
+        "mds-metadata.json", "fs-ls.json",
     ]
 
     /// Why a saved directory cannot become a scenario: the file and what is wrong with it.
@@ -40,6 +40,7 @@ public struct ClusterImport: Sendable {
     let rotational: [Int32: Bool]
     let monHosts: [String]
     let mgrHosts: [String]
+    let mdsHosts: [String]
     let fileSystems: [(name: String, metadata: String, data: [String])]
 
     /// Reads the saved files through `read` (a file name → its bytes, nil when missing).
@@ -93,6 +94,7 @@ public struct ClusterImport: Sendable {
         }
         monHosts = try hosts("mon-metadata.json")
         mgrHosts = try hosts("mgr-metadata.json")
+        mdsHosts = try hosts("mds-metadata.json")
         var fileSystems: [(String, String, [String])] = []
         if case .array(let list)? = try json("fs-ls.json") {
             for fs in list {
@@ -135,7 +137,7 @@ public struct ClusterImport: Sendable {
             }
             hosts.append(Host(name: crush.itemNames[bucket.id] ?? "host\(-bucket.id)", rack: rack, osds: bucket.items.filter { $0 >= 0 }))
         }
-        for name in monHosts + mgrHosts where !hosts.contains(where: { $0.name == name }) {
+        for name in monHosts + mgrHosts + mdsHosts where !hosts.contains(where: { $0.name == name }) {
             hosts.append(Host(name: name, rack: nil, osds: []))
         }
         return hosts
@@ -213,6 +215,8 @@ public struct ClusterImport: Sendable {
         }
         let mgrs = mgrHosts.filter(known.contains)
         if !mgrs.isEmpty { out.append("  mgrs: [" + mgrs.map(Self.quoted).joined(separator: ", ") + "]") }
+        let mds = mdsHosts.filter(known.contains)
+        if !mds.isEmpty { out.append("  mds: [" + mds.map(Self.quoted).joined(separator: ", ") + "]") }
         out.append("  crush: {import: " + Self.quoted(crushFile) + "}")
         let pools = map.sortedPools
         var poolNames: Set<String> = []
