@@ -10,7 +10,7 @@ import Testing
 /// `collective live import` writes a scenario of the running cluster whose placement is the
 /// cluster's own, and which the offline commands run.
 extension LiveClusterTests {
-    @Test("live import: the scenario it writes places every PG where the cluster has it (reweight and primary affinity included), and simulate runs it")
+    @Test("live import: the scenario it writes places every PG where the cluster has it (reweight, primary affinity and upmaps included), and simulate runs it")
     func liveImportScenario() throws {
         let rados = try LiveCluster.connect()
         let ceph = try #require(Program.path("ceph"))
@@ -21,11 +21,23 @@ extension LiveClusterTests {
         }
         try cephCLI(["osd", "reweight", "2", "0.85"])
         try cephCLI(["osd", "primary-affinity", "1", "0.5"])
+        // A size-2 pool with the balancer's kinds of exception: an item and a whole set.
+        try LiveCluster.dropPool(rados, "livetest-upmap")
+        try cephCLI(["osd", "set-require-min-compat-client", "luminous", "--yes-i-really-mean-it"])
+        try cephCLI(["osd", "pool", "create", "livetest-upmap", "8", "8", "replicated"])
+        try cephCLI(["osd", "pool", "set", "livetest-upmap", "size", "2"])
         defer {
             try? cephCLI(["osd", "reweight", "2", "1"])
             try? cephCLI(["osd", "primary-affinity", "1", "1"])
+            try? LiveCluster.dropPool(rados, "livetest-upmap")
             _ = try? LiveCluster.waitClean(rados)
         }
+        let pool = try #require(try rados.pools().first { $0.name == "livetest-upmap" }).id
+        let pgMap = try LiveCluster.run(ceph, ["-c", conf, "pg", "map", "\(pool).1", "-f", "json"])
+        let up = try #require((try JSONSerialization.jsonObject(with: Data(pgMap.stdout.utf8)) as? [String: Any])?["up"] as? [Int])
+        let spare = try #require([0, 1, 2].first { !up.contains($0) })
+        try cephCLI(["osd", "pg-upmap-items", "\(pool).1", String(up[0]), String(spare)])
+        try cephCLI(["osd", "pg-upmap", "\(pool).2", "1", "2"])
 
         // The PG dump lags the OSD map for a moment after a change: import again (for up to a
         // minute) while they differ. A scenario that places PGs elsewhere never agrees.
@@ -74,6 +86,7 @@ extension LiveClusterTests {
         let osds = try #require(clusterMap?.osds)
         #expect(osds[2].weight < 0x10000 && disks.first { $0.osd == 2 }?.reweight == osds[2].weight)
         #expect(disks.first { $0.osd == 1 }?.primaryAffinity == 0x8000)
+        #expect(imported.ceph.upmaps.contains { $0.pg == "\(pool).1" } && imported.ceph.upmaps.contains { $0.pg == "\(pool).2" })
 
         let simulate = try LiveCluster.run(LiveCluster.collective, ["simulate", path])
         #expect(simulate.status == 0, "\(simulate.stderr)")

@@ -5,9 +5,9 @@ import Placement
 import Testing
 
 /// A scenario written from a saved Ceph 16.2.15 cluster (`Fixtures/import-pacific`: what
-/// `collective live import` saved of the dev cluster, with osd.2 reweighted to 0.85 and osd.1's
-/// primary affinity at 0.5) places every PG where that cluster had it (`pg-up.txt`, from its
-/// `ceph pg dump` of the same moment).
+/// `collective live import` saved of the dev cluster, with osd.2 reweighted to 0.85, osd.1's
+/// primary affinity at 0.5, `pg-upmap-items 20.0 1 0` and `pg-upmap 1.0 2 0 1`) places every PG
+/// where that cluster had it (`pg-up.txt`, from its `ceph pg dump` of the same moment).
 @Suite struct ClusterImportTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/import-pacific")
 
@@ -46,6 +46,8 @@ import Testing
         #expect(initial.sortedPools.map(\.name) == map.sortedPools.map(\.name))
         #expect(initial.sortedPools.map(\.pgNum) == map.sortedPools.map(\.pgNum))
         #expect(initial.sortedPools.map(\.crushRule) == map.sortedPools.map(\.crushRule))
+        #expect(initial.pgUpmapItems == map.pgUpmapItems && !map.pgUpmapItems.isEmpty)
+        #expect(initial.pgUpmap == map.pgUpmap && !map.pgUpmap.isEmpty)
     }
 
     @Test func whatTheMapsDoNotSayIsMarkedAndTheRestIsTheClusters() throws {
@@ -83,5 +85,51 @@ import Testing
         #expect(ClusterImport.quoted("12") == "\"12\"")
         #expect(ClusterImport.quoted("a: b") == "\"a: b\"")
         #expect(ClusterImport.quoted("say \"hi\"\n") == #""say \"hi\"\n""#)
+    }
+
+    @Test func upmapsAreReadAndTheirProblemsPositioned() throws {
+        let base = """
+            fleet:
+              hosts:
+                - {name: a, role: drone, cores: 4, ram: 8GiB, nic: 1Gbit/s, disks: [{type: ssd, size: 1TB}, {type: ssd, size: 1TB}]}
+                - {name: b, role: drone, cores: 4, ram: 8GiB, nic: 1Gbit/s, disks: [{type: ssd, size: 1TB}, {type: ssd, size: 1TB}]}
+            ceph:
+              mons: [a]
+              mgrs: [a]
+              pools:
+                - {name: rbd, id: 3, size: 2, pg_num: 32, failure_domain: osd}
+
+            """
+        let good = try Scenario(yaml: base + """
+              upmaps:
+                - {pg: "3.1f", items: [[0, 2]]}
+                - {pg: 3.10, osds: [3, 1]}
+            """, file: "u.yaml")
+        #expect(good.ceph.upmaps.map(\.pg) == ["3.1f", "3.10"])
+        let expected = Upmap(pool: 3, seed: 0x10, change: .osds([3, 1]))
+        #expect(good.ceph.upmaps.last == expected)
+        let map = good.initialOSDMap()
+        #expect(map.pgUpmapItems[PGID(pool: 3, seed: 0x1f)] == [UpmapItem(from: 0, to: 2)])
+        #expect(PlacementMapper(map).mapping(for: PGID(pool: 3, seed: 0x10)).up == [3, 1])
+        do {
+            _ = try Scenario(yaml: base + """
+                  upmaps:
+                    - {pg: "3.20", items: [[0, 2]]}
+                    - {pg: "7.1", osds: [0]}
+                    - {pg: "3.1", items: [[0, 9]]}
+                    - {pg: "3.2", items: [[0, 1]], osds: [0, 1]}
+                    - {pg: "x"}
+                """, file: "u.yaml")
+            Issue.record("bad upmaps were taken")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "u.yaml:11:12: ceph.upmaps[0].pg: pool rbd has 32 PGs: no PG 3.20",
+                "u.yaml:12:12: ceph.upmaps[1].pg: no pool has id 7",
+                "u.yaml:13:31: ceph.upmaps[2].items[0][1]: osd.9 is no disk of the fleet",
+                "u.yaml:14:7: ceph.upmaps[3]: give items (pg-upmap-items) or osds (pg-upmap), not both",
+                "u.yaml:15:7: ceph.upmaps[4]: missing required key \"items\" (pg-upmap-items pairs) or \"osds\" (pg-upmap)",
+                "u.yaml:15:12: ceph.upmaps[4].pg: expected a PG id like 1.7f (pool id, a dot, the seed in hex), found \"x\"",
+            ])
+        }
     }
 }

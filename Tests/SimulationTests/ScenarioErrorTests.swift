@@ -68,7 +68,7 @@ import Simulation
             """, expected: [
                 #"x.yaml:3:7: fleet.hosts[0]: missing required key "ram" (memory, like 64GiB)"#,
                 #"x.yaml:3:44: fleet.hosts[0].ramm: unknown key; did you mean "ram"?"#,
-                #"x.yaml:7:3: ceph.colour: unknown key; expected one of: crush, mons, mgrs, mds, pools, filesystems, config"#,
+                #"x.yaml:7:3: ceph.colour: unknown key; expected one of: crush, mons, mgrs, mds, pools, filesystems, config, upmaps"#,
             ]),
         Case(name: "missing required keys", yaml: """
             fleet:

@@ -39,6 +39,7 @@ import Testing
         ("preferredTerm", ScenarioKeys.preferredTerm), ("labelRequirement", ScenarioKeys.labelRequirement),
         ("toleration", ScenarioKeys.toleration), ("podAffinityTerm", ScenarioKeys.podAffinityTerm),
         ("topologySpread", ScenarioKeys.topologySpread), ("volume", ScenarioKeys.volume), ("expect", ScenarioKeys.expect),
+        ("upmap", ScenarioKeys.upmap),
     ]
 
     @Test func everyMappingHasTheReadersKeys() {

@@ -6,7 +6,7 @@ extension Scenario {
     /// OSD that exists and is up, with the disk's override weight (`reweight`, default 1.0: in)
     /// and primary affinity (default 1.0); the pools are
     /// the scenario's, with `hashpspool` (the default since Luminous); the CRUSH map is
-    /// `crushMap`. OSD ids without a disk (gaps) are slots that do not exist, as after
+    /// `crushMap`; the upmap exceptions are `ceph.upmaps`. OSD ids without a disk (gaps) are slots that do not exist, as after
     /// `ceph osd purge`.
     public func initialOSDMap() -> OSDMap {
         var maxOSD: Int32 = -1
@@ -32,9 +32,17 @@ extension Scenario {
             }
         }
         let poolMax = Int32(truncatingIfNeeded: ceph.pools.map(\.id).max() ?? 0)
-        return OSDMap(
+        var map = OSDMap(
             poolMax: poolMax, pools: pools, osds: osds, erasureCodeProfiles: profiles,
             crush: crushMap.normalizedAsCephDecodes())
+        for upmap in ceph.upmaps {
+            let pg = PGID(pool: upmap.pool, seed: upmap.seed)
+            switch upmap.change {
+            case .items(let pairs): map.pgUpmapItems[pg] = pairs.map { UpmapItem(from: $0.from, to: $0.to) }
+            case .osds(let ids): map.pgUpmap[pg] = ids
+            }
+        }
+        return map
     }
 }
 

@@ -14,9 +14,9 @@ internal import Placement
 /// What the maps do not say is written as a default with a comment to check it: a host's
 /// cores (4) and NIC (10Gbit/s), its RAM when no OSD of it reports `mem_total_kb` (16GiB),
 /// and its role (every host is a `drone`; make the strongest the `queen`); an OSD that `osd df`
-/// gives no size (out) gets the size its CRUSH weight stands for. Whether an OSD is down is
-/// not carried over (it starts up), nor are the balancer's PG upmap exceptions (the file's
-/// header counts both; the PGs they move are placed by CRUSH alone).
+/// gives no size (out) gets the size its CRUSH weight stands for. The balancer's PG upmap
+/// exceptions are `upmaps`. Whether an OSD is down is not carried over (it starts up; the
+/// file's header names it).
 public struct ClusterImport: Sendable {
     /// The saved files this reads (`live import` writes them all); the first two are required.
     public static let files = [
@@ -153,9 +153,6 @@ public struct ClusterImport: Sendable {
         out.append("# `collective live import` (scenarios/README.md, \"A scenario of a running cluster\").")
         out.append("# Ceph's maps do not say how many cores a host has, its NIC, nor which host is the Queen:")
         out.append("# the lines marked `check` hold defaults; set them before trusting recovery times or plans.")
-        if !map.pgUpmapItems.isEmpty || !map.pgUpmap.isEmpty {
-            out.append("# Not modelled: \(map.pgUpmapItems.count + map.pgUpmap.count) PG upmap exception(s) of the balancer; those PGs are placed by CRUSH alone.")
-        }
         let down = map.osds.indices.filter { map.osds[$0].exists && !map.osds[$0].isUp }
         if !down.isEmpty {
             out.append("# Down at import, up here: " + down.map { "osd.\($0)" }.joined(separator: ", ") + " (add fail_disk events to rehearse it).")
@@ -220,6 +217,7 @@ public struct ClusterImport: Sendable {
         out.append("  crush: {import: " + Self.quoted(crushFile) + "}")
         let pools = map.sortedPools
         var poolNames: Set<String> = []
+        var poolIDs: Set<Int64> = []
         if !pools.isEmpty {
             out.append("  pools:")
             for pool in pools {
@@ -239,6 +237,20 @@ public struct ClusterImport: Sendable {
                 fields.append("stored: \(stored[pool.id] ?? 0)")
                 out.append("    - {" + fields.joined(separator: ", ") + "}")
                 poolNames.insert(pool.name)
+                poolIDs.insert(pool.id)
+            }
+        }
+        let upmapPGs = Set(map.pgUpmapItems.keys).union(map.pgUpmap.keys).filter { poolIDs.contains($0.pool) }.sorted()
+        if !upmapPGs.isEmpty {
+            out.append("  # The PG upmap exceptions (the mgr balancer's pg-upmap-items, pg-upmap).")
+            out.append("  upmaps:")
+            for pg in upmapPGs {
+                if let items = map.pgUpmapItems[pg] {
+                    out.append("    - {pg: \"\(pg)\", items: [" + items.map { "[\($0.from), \($0.to)]" }.joined(separator: ", ") + "]}")
+                }
+                if let osds = map.pgUpmap[pg] {
+                    out.append("    - {pg: \"\(pg)\", osds: [" + osds.map(String.init).joined(separator: ", ") + "]}")
+                }
             }
         }
         let filesystems = fileSystems.filter { fs in poolNames.contains(fs.metadata) && fs.data.allSatisfy(poolNames.contains) }

@@ -14,6 +14,9 @@ public struct CephSettings: Sendable, Equatable {
     public var pools: [PoolSpec]
     public var filesystems: [FileSystemSpec]
     public var config: CephConfig
+    /// The PG upmap exceptions at time 0 (`ceph osd pg-upmap-items`, `ceph osd pg-upmap`), as
+    /// the mgr balancer leaves them.
+    public var upmaps: [Upmap] = []
 
     public init(
         crush: CrushSource = .generated(tunables: .jewel), mons: [String], mgrs: [String] = [],
@@ -32,4 +35,37 @@ public struct CephSettings: Sendable, Equatable {
     public func pool(named name: String) -> PoolSpec? {
         pools.first { $0.name == name }
     }
+}
+
+/// A PG upmap exception: pairs that swap an OSD of the PG's CRUSH set for another
+/// (`pg_upmap_items`), or the whole set replaced (`pg_upmap`).
+public struct Upmap: Sendable, Equatable {
+    public enum Change: Sendable, Equatable {
+        /// `ceph osd pg-upmap-items PG FROM TO …`.
+        case items([(from: Int32, to: Int32)])
+        /// `ceph osd pg-upmap PG OSD …`.
+        case osds([Int32])
+
+        public static func == (a: Change, b: Change) -> Bool {
+            switch (a, b) {
+            case (.items(let x), .items(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.from == $1.from && $0.to == $1.to }
+            case (.osds(let x), .osds(let y)): x == y
+            default: false
+            }
+        }
+    }
+
+    /// The PG: its pool id and seed.
+    public var pool: Int64
+    public var seed: UInt32
+    public var change: Change
+
+    public init(pool: Int64, seed: UInt32, change: Change) {
+        self.pool = pool
+        self.seed = seed
+        self.change = change
+    }
+
+    /// `1.7f`, as Ceph writes a PG id.
+    public var pg: String { "\(pool).\(String(seed, radix: 16))" }
 }

@@ -40,11 +40,92 @@ extension ScenarioReader {
             m.field.warning("CephFS needs a metadata server: list its hosts under mds")
         }
         let config = m.optional("config").flatMap { readConfig($0) } ?? CephConfig()
+        var upmaps: [Upmap] = []
+        if let list = m.optional("upmaps")?.list("a list of PG upmap exceptions ({pg: 1.7, items: [[0, 2]]})") {
+            for item in list {
+                guard let upmap = readUpmap(item) else { continue }
+                if upmaps.contains(where: { $0.pool == upmap.pool && $0.seed == upmap.seed && Self.sameKind($0.change, upmap.change) }) {
+                    item.error("PG \(upmap.pg) already has an upmap of this kind")
+                } else {
+                    upmaps.append(upmap)
+                }
+            }
+        }
 
         guard let crush, let mons else { return nil }
-        return CephSettings(
+        var settings = CephSettings(
             crush: crush, mons: mons, mgrs: mgrs, mds: mds, pools: pools.map(\.pool), filesystems: filesystems,
             config: config)
+        settings.upmaps = upmaps
+        return settings
+    }
+
+    private static func sameKind(_ a: Upmap.Change, _ b: Upmap.Change) -> Bool {
+        switch (a, b) {
+        case (.items, .items), (.osds, .osds): true
+        default: false
+        }
+    }
+
+    /// One of `upmaps:` — `{pg: 1.7, items: [[FROM, TO], …]}` or `{pg: 1.7, osds: [A, B, C]}`:
+    /// the PG of a pool of the file (by id, seed below its pg_num), OSDs of the fleet.
+    private func readUpmap(_ field: YAMLField) -> Upmap? {
+        guard let m = field.mapping("a PG upmap exception ({pg: 1.7, items: [[0, 2]]} or {pg: 1.7, osds: [0, 1, 2]})", keys: ScenarioKeys.upmap)
+        else { return nil }
+        var pg: (pool: Int64, seed: UInt32)?
+        if let pgField = m.required("pg", "the PG id, like 1.7f"), let text = pgField.string("a PG id like 1.7f") {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count == 2, let pool = Int64(parts[0]), let seed = UInt32(parts[1], radix: 16) {
+                if let spec = pools.first(where: { $0.pool.id == pool })?.pool {
+                    if seed < spec.pgNum { pg = (pool, seed) } else { pgField.error("pool \(spec.name) has \(spec.pgNum) PGs: no PG \(text)") }
+                } else {
+                    pgField.error("no pool has id \(pool)")
+                }
+            } else {
+                pgField.error("expected a PG id like 1.7f (pool id, a dot, the seed in hex), found \"\(text)\"")
+            }
+        }
+        let osds = Set(hosts.flatMap { $0.host.disks.compactMap(\.osd) })
+        func osd(_ field: YAMLField) -> Int32? {
+            guard let id = field.int(Int32.self, "an OSD id", in: 0...Int32(1 << 20)) else { return nil }
+            guard osds.contains(id) else {
+                field.error("osd.\(id) is no disk of the fleet")
+                return nil
+            }
+            return id
+        }
+        var change: Upmap.Change?
+        let itemsField = m.optional("items")
+        let osdsField = m.optional("osds")
+        if itemsField != nil && osdsField != nil {
+            m.field.error("give items (pg-upmap-items) or osds (pg-upmap), not both")
+        } else if let itemsField, let list = itemsField.list("a list of [FROM, TO] pairs") {
+            var pairs: [(from: Int32, to: Int32)] = []
+            var ok = !list.isEmpty
+            if list.isEmpty { itemsField.error("at least one [FROM, TO] pair") }
+            for pair in list {
+                guard let two = pair.list("a pair [FROM, TO]"), two.count == 2 else {
+                    pair.error("expected a pair [FROM, TO] of OSD ids")
+                    ok = false
+                    continue
+                }
+                if let from = osd(two[0]), let to = osd(two[1]) {
+                    if from == to { pair.error("osd.\(from) to itself changes nothing") }
+                    pairs.append((from, to))
+                } else {
+                    ok = false
+                }
+            }
+            if ok { change = .items(pairs) }
+        } else if let osdsField, let list = osdsField.list("a list of OSD ids") {
+            let ids = list.compactMap(osd)
+            if list.isEmpty { osdsField.error("at least one OSD") }
+            if ids.count == list.count, !ids.isEmpty { change = .osds(ids) }
+        } else if itemsField == nil && osdsField == nil {
+            m.field.error("missing required key \"items\" (pg-upmap-items pairs) or \"osds\" (pg-upmap)")
+        }
+        guard let pg, let change else { return nil }
+        return Upmap(pool: pg.pool, seed: pg.seed, change: change)
     }
 
     // MARK: - CRUSH source and OSD ids

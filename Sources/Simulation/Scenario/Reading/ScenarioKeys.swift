@@ -9,7 +9,8 @@ enum ScenarioKeys {
     static let taint = ["key", "value", "effect"]
     static let sensor = ["name", "kind", "drains"]
 
-    static let ceph = ["crush", "mons", "mgrs", "mds", "pools", "filesystems", "config"]
+    static let ceph = ["crush", "mons", "mgrs", "mds", "pools", "filesystems", "config", "upmaps"]
+    static let upmap = ["pg", "items", "osds"]
     static let crush = ["import", "tunables"]
     static let pool = [
         "name", "id", "type", "size", "min_size", "k", "m", "pg_num", "pgp_num", "rule", "device_class",
