@@ -86,7 +86,7 @@ extension LiveClusterTests {
         let osds = try #require(clusterMap?.osds)
         #expect(osds[2].weight < 0x10000 && disks.first { $0.osd == 2 }?.reweight == osds[2].weight)
         #expect(disks.first { $0.osd == 1 }?.primaryAffinity == 0x8000)
-        #expect(imported.ceph.upmaps.contains { $0.pg == "\(pool).1" } && imported.ceph.upmaps.contains { $0.pg == "\(pool).2" })
+        #expect(imported.ceph.upmaps.contains { $0.pg == PGID(pool: pool, seed: 1) } && imported.ceph.upmaps.contains { $0.pg == PGID(pool: pool, seed: 2) })
 
         let simulate = try LiveCluster.run(LiveCluster.collective, ["simulate", path])
         #expect(simulate.status == 0, "\(simulate.stderr)")

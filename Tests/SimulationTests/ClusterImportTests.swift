@@ -105,8 +105,8 @@ import Testing
                 - {pg: "3.1f", items: [[0, 2]]}
                 - {pg: 3.10, osds: [3, 1]}
             """, file: "u.yaml")
-        #expect(good.ceph.upmaps.map(\.pg) == ["3.1f", "3.10"])
-        let expected = Upmap(pool: 3, seed: 0x10, change: .osds([3, 1]))
+        #expect(good.ceph.upmaps.map(\.pg.description) == ["3.1f", "3.10"])
+        let expected = Upmap(pg: PGID(pool: 3, seed: 0x10), change: .osds([3, 1]))
         #expect(good.ceph.upmaps.last == expected)
         let map = good.initialOSDMap()
         #expect(map.pgUpmapItems[PGID(pool: 3, seed: 0x1f)] == [UpmapItem(from: 0, to: 2)])

@@ -137,7 +137,7 @@ enum JSONRenderer {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .number(let n): return n.text
-        case .string(let s): return quote(s)
+        case .string(let s): return JSONString.quoted(s)
         case .array(let elements):
             if elements.isEmpty { return "[]" }
             if elements.allSatisfy(isScalar) {
@@ -146,7 +146,7 @@ enum JSONRenderer {
             return "[\n" + elements.map { pad + write($0, indent: indent + 1) }.joined(separator: ",\n") + "\n" + closePad + "]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { pad + quote($0.key) + ": " + write($0.value, indent: indent + 1) }
+            return "{\n" + members.map { pad + JSONString.quoted($0.key) + ": " + write($0.value, indent: indent + 1) }
                 .joined(separator: ",\n") + "\n" + closePad + "}"
         }
     }
@@ -158,23 +158,4 @@ enum JSONRenderer {
         }
     }
 
-    /// A JSON string (RFC 8259): `"` and `\` escaped, control characters as `\n`, `\t` or
-    /// `\u00XX`; everything else as UTF-8.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }

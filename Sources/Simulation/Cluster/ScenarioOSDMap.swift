@@ -36,10 +36,9 @@ extension Scenario {
             poolMax: poolMax, pools: pools, osds: osds, erasureCodeProfiles: profiles,
             crush: crushMap.normalizedAsCephDecodes())
         for upmap in ceph.upmaps {
-            let pg = PGID(pool: upmap.pool, seed: upmap.seed)
             switch upmap.change {
-            case .items(let pairs): map.pgUpmapItems[pg] = pairs.map { UpmapItem(from: $0.from, to: $0.to) }
-            case .osds(let ids): map.pgUpmap[pg] = ids
+            case .items(let pairs): map.pgUpmapItems[upmap.pg] = pairs
+            case .osds(let ids): map.pgUpmap[upmap.pg] = ids
             }
         }
         return map

@@ -281,28 +281,12 @@ public struct ClusterImport: Sendable {
         return "0." + digits
     }
 
-    /// A YAML scalar: bare when it is plainly a name, else double-quoted with JSON escapes.
+    /// A YAML scalar: bare when it is plainly a name, else a JSON string (YAML reads those).
     static func quoted(_ text: String) -> String {
         let plain = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-/".contains($0)) }
             && !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(text.lowercased())
             && Double(text) == nil && text.first != "-"
-        if plain { return text }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        return plain ? text : JSONString.quoted(text)
     }
 }
 

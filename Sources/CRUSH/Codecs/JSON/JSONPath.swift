@@ -37,7 +37,7 @@ struct JSONPath: Sendable, Equatable, CustomStringConvertible {
                     if !text.isEmpty { text += "." }
                     text += key
                 } else {
-                    text += "[\"" + Self.escaped(key) + "\"]"
+                    text += "[" + JSONString.quoted(key) + "]"
                 }
             }
         }
@@ -57,10 +57,15 @@ struct JSONPath: Sendable, Equatable, CustomStringConvertible {
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
     }
+}
 
-    private static func escaped(_ key: String) -> String {
-        var out = ""
-        for scalar in key.unicodeScalars {
+/// JSON string literals, as RFC 8259 writes them.
+public enum JSONString {
+    /// `s` in double quotes: `"` and `\` escaped, `\n`, `\r`, `\t`, other control characters
+    /// and DEL as `\u00XX`; everything else as it is (UTF-8).
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
@@ -75,7 +80,7 @@ struct JSONPath: Sendable, Equatable, CustomStringConvertible {
                 }
             }
         }
-        return out
+        return out + "\""
     }
 }
 

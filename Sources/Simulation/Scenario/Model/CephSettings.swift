@@ -1,4 +1,5 @@
 public import CRUSH
+public import Placement
 
 /// The Ceph cluster on the fleet: where the daemons run, the pools, the options that govern
 /// failure detection and recovery, and where the CRUSH map comes from.
@@ -42,30 +43,16 @@ public struct CephSettings: Sendable, Equatable {
 public struct Upmap: Sendable, Equatable {
     public enum Change: Sendable, Equatable {
         /// `ceph osd pg-upmap-items PG FROM TO …`.
-        case items([(from: Int32, to: Int32)])
+        case items([UpmapItem])
         /// `ceph osd pg-upmap PG OSD …`.
         case osds([Int32])
-
-        public static func == (a: Change, b: Change) -> Bool {
-            switch (a, b) {
-            case (.items(let x), .items(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.from == $1.from && $0.to == $1.to }
-            case (.osds(let x), .osds(let y)): x == y
-            default: false
-            }
-        }
     }
 
-    /// The PG: its pool id and seed.
-    public var pool: Int64
-    public var seed: UInt32
+    public var pg: PGID
     public var change: Change
 
-    public init(pool: Int64, seed: UInt32, change: Change) {
-        self.pool = pool
-        self.seed = seed
+    public init(pg: PGID, change: Change) {
+        self.pg = pg
         self.change = change
     }
-
-    /// `1.7f`, as Ceph writes a PG id.
-    public var pg: String { "\(pool).\(String(seed, radix: 16))" }
 }

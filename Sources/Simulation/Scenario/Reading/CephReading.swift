@@ -1,4 +1,5 @@
 internal import CRUSH
+internal import Placement
 internal import Yams
 
 extension ScenarioReader {
@@ -44,7 +45,7 @@ extension ScenarioReader {
         if let list = m.optional("upmaps")?.list("a list of PG upmap exceptions ({pg: 1.7, items: [[0, 2]]})") {
             for item in list {
                 guard let upmap = readUpmap(item) else { continue }
-                if upmaps.contains(where: { $0.pool == upmap.pool && $0.seed == upmap.seed && Self.sameKind($0.change, upmap.change) }) {
+                if upmaps.contains(where: { $0.pg == upmap.pg && Self.sameKind($0.change, upmap.change) }) {
                     item.error("PG \(upmap.pg) already has an upmap of this kind")
                 } else {
                     upmaps.append(upmap)
@@ -100,7 +101,7 @@ extension ScenarioReader {
         if itemsField != nil && osdsField != nil {
             m.field.error("give items (pg-upmap-items) or osds (pg-upmap), not both")
         } else if let itemsField, let list = itemsField.list("a list of [FROM, TO] pairs") {
-            var pairs: [(from: Int32, to: Int32)] = []
+            var pairs: [UpmapItem] = []
             var ok = !list.isEmpty
             if list.isEmpty { itemsField.error("at least one [FROM, TO] pair") }
             for pair in list {
@@ -111,7 +112,7 @@ extension ScenarioReader {
                 }
                 if let from = osd(two[0]), let to = osd(two[1]) {
                     if from == to { pair.error("osd.\(from) to itself changes nothing") }
-                    pairs.append((from, to))
+                    pairs.append(UpmapItem(from: from, to: to))
                 } else {
                     ok = false
                 }
@@ -125,7 +126,7 @@ extension ScenarioReader {
             m.field.error("missing required key \"items\" (pg-upmap-items pairs) or \"osds\" (pg-upmap)")
         }
         guard let pg, let change else { return nil }
-        return Upmap(pool: pg.pool, seed: pg.seed, change: change)
+        return Upmap(pg: PGID(pool: pg.pool, seed: pg.seed), change: change)
     }
 
     // MARK: - CRUSH source and OSD ids
