@@ -33,11 +33,15 @@ extension LiveClusterTests {
             _ = try? LiveCluster.waitClean(rados)
         }
         let pool = try #require(try rados.pools().first { $0.name == "livetest-upmap" }).id
-        let pgMap = try LiveCluster.run(ceph, ["-c", conf, "pg", "map", "\(pool).1", "-f", "json"])
-        let up = try #require((try JSONSerialization.jsonObject(with: Data(pgMap.stdout.utf8)) as? [String: Any])?["up"] as? [Int])
-        let spare = try #require([0, 1, 2].first { !up.contains($0) })
-        try cephCLI(["osd", "pg-upmap-items", "\(pool).1", String(up[0]), String(spare)])
-        try cephCLI(["osd", "pg-upmap", "\(pool).2", "1", "2"])
+        func up(_ pg: String) throws -> [Int] {
+            let run = try LiveCluster.run(ceph, ["-c", conf, "pg", "map", pg, "-f", "json"])
+            return try #require((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["up"] as? [Int])
+        }
+        let first = try up("\(pool).1")
+        let spare = try #require([0, 1, 2].first { !first.contains($0) })
+        try cephCLI(["osd", "pg-upmap-items", "\(pool).1", String(first[0]), String(spare)])
+        // The set reversed: a pg-upmap equal to what CRUSH gives would be dropped by the mons.
+        try cephCLI(["osd", "pg-upmap", "\(pool).2"] + (try up("\(pool).2")).reversed().map(String.init))
 
         // The PG dump lags the OSD map for a moment after a change: import again (for up to a
         // minute) while they differ. A scenario that places PGs elsewhere never agrees.
