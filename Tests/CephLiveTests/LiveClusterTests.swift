@@ -185,7 +185,7 @@ struct LiveClusterTests {
 
     // MARK: CephFS
 
-    @Test("live fs round trip: mkdir with quota, read the quota back, list, statfs")
+    @Test("live fs round trip: mkdir with quota, read the quota back, list, statfs, layout")
     func liveFSRoundTrip() throws {
         let run = try LiveCluster.cli(["fs", "mkdir", "/livetest/a/b", "--max-bytes", "1GiB", "--max-files", "100"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -196,6 +196,14 @@ struct LiveClusterTests {
         #expect(usage.totalBytes > 0 && usage.availableBytes <= usage.totalBytes)
         let listed = try LiveCluster.cli(["fs", "ls", "/livetest", "-f", "json"])
         #expect(listed.status == 0 && listed.stdout.contains("\"a\""))
+        // A layout: none of its own, then the file system's default data pool, read back.
+        let none = try LiveCluster.cli(["fs", "layout", "/livetest/a/b"])
+        #expect(none.status == 0 && none.stdout.contains("no layout of its own"), "\(none.stdout)\(none.stderr)")
+        let set = try LiveCluster.cli(["fs", "layout", "/livetest/a/b", "--pool", "cephfs_data"])
+        #expect(set.status == 0 && set.stdout.contains("pool cephfs_data"), "\(set.stdout)\(set.stderr)")
+        #expect(try fs.layoutPool("/livetest/a/b") == "cephfs_data")
+        let refused = try LiveCluster.cli(["fs", "layout", "/livetest/a/b", "--pool", "no-such-pool"])
+        #expect(refused.status != 0 && refused.stderr.contains("/livetest/a/b"), "\(refused.stderr)")
         try fs.removeDirectory("/livetest/a/b")
         try fs.removeDirectory("/livetest/a")
         try fs.removeDirectory("/livetest")

@@ -2,11 +2,11 @@
 import ArgumentParser
 import CephLive
 
-/// `collective live fs mkdir|quota|ls` on CephFS through libcephfs.
+/// `collective live fs mkdir|quota|layout|ls` on CephFS through libcephfs.
 struct LiveFSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fs", abstract: "CephFS directories and quotas.",
-        subcommands: [MakeDirectory.self, Quota.self, List.self])
+        commandName: "fs", abstract: "CephFS directories, quotas and layouts.",
+        subcommands: [MakeDirectory.self, Quota.self, Layout.self, List.self])
 
     struct MakeDirectory: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "mkdir", abstract: "Create a directory (and parents), optionally with a quota.")
@@ -40,6 +40,27 @@ struct LiveFSCommand: ParsableCommand {
             let row = QuotaRow(path: path, maxBytes: q.maxBytes, maxFiles: q.maxFiles, bytes: usage.bytes, files: usage.files)
             try LiveOutput.emit(row, options.format) {
                 "\(path): max_bytes \(row.maxBytes) max_files \(row.maxFiles); holds \(row.bytes) bytes in \(row.files) files"
+            }
+        }
+    }
+
+    struct Layout: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "layout",
+            abstract: "Show the data pool a directory's own layout names (ceph.dir.layout.pool), or set it with --pool.",
+            discussion: "Files made in the directory from then on go to the pool; files already there stay. The pool must be a data pool of the file system (ceph fs add_data_pool FS POOL), else Ceph answers EINVAL.")
+        @OptionGroup var options: LiveOptions
+        @Argument(help: "Directory.") var path: String
+        @Option(help: "The data pool for new files.") var pool: String?
+
+        struct Row: Encodable { var path: String; var pool: String? }
+
+        func run() throws {
+            let fs = try CephFSMount(options.config)
+            if let pool { try fs.setLayoutPool(path, pool) }
+            let row = Row(path: path, pool: try fs.layoutPool(path))
+            try LiveOutput.emit(row, options.format) {
+                "\(path): " + (row.pool.map { "pool \($0)" } ?? "no layout of its own (its files follow the nearest parent's)")
             }
         }
     }
