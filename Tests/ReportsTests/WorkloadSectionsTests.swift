@@ -165,3 +165,20 @@ import Testing
         #expect(!chart.yAxis.unit.isEmpty)
     }
 }
+
+/// Host lists in tables stay readable on big fleets.
+@Suite struct HostNameListTests {
+    @Test func beyondTwelveHostsTheListIsShortenedWithItsCount() throws {
+        let hosts = (0..<14).map { "    - {name: d\($0), role: drone, cores: 4, ram: 16GiB, nic: 10Gbit/s, disks: [{type: ssd, size: 1TB}]}" }
+        let yaml = "fleet:\n  hosts:\n" + hosts.joined(separator: "\n") + "\nceph:\n  mons: [d0, d1, d2]\n  mgrs: [d0]\n  pools: [{name: rbd, pg_num: 32}]\n"
+        let summary = ScenarioReport(scenario: try Scenario(yaml: yaml, file: "big.yaml")).summarySection()
+        let table = try #require(summary.blocks.compactMap { if case .table(let t) = $0, t.caption == "Hosts by role" { t } else { nil } }.first)
+        let names = try #require(table.columns.firstIndex { $0.key == "names" })
+        #expect(table.rows.map { $0[names].text } == ["d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, …, d13 (14)"])
+
+        let few = "fleet:\n  hosts:\n" + hosts.prefix(3).joined(separator: "\n") + "\nceph:\n  mons: [d0]\n  mgrs: [d0]\n"
+        let small = ScenarioReport(scenario: try Scenario(yaml: few, file: "small.yaml")).summarySection()
+        let smallTable = try #require(small.blocks.compactMap { if case .table(let t) = $0, t.caption == "Hosts by role" { t } else { nil } }.first)
+        #expect(smallTable.rows.map { $0[names].text } == ["d0, d1, d2"])
+    }
+}

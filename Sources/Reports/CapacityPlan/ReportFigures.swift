@@ -21,6 +21,14 @@ enum ReportFigures {
         ReportTable.Cell(FixedDecimal.text(v, decimals: decimals), value: .decimal(v, decimals: decimals))
     }
 
+    /// Host names, comma-separated; beyond 12 the first 10, an ellipsis and the last, with the
+    /// count (`n000, n001, …, n499 (500)`), so a 500-host fleet does not make a 4000-column
+    /// table. Section 3 (the OSD tree) names every host.
+    static func names(_ list: [String]) -> ReportTable.Cell {
+        guard list.count > 12, let last = list.last else { return ReportTable.Cell(list.joined(separator: ", ")) }
+        return ReportTable.Cell((list.prefix(10) + ["…", last]).joined(separator: ", ") + " (\(list.count))")
+    }
+
     /// "day 123 (osd.4)", "now (osd.4)", or "never" (no growth) / "> 100 years".
     static func horizon(_ h: (day: Int, osd: Int32)?, growing: Bool) -> ReportTable.Cell {
         guard let h else { return ReportTable.Cell(growing ? "> 100 years" : "never") }

@@ -19,7 +19,7 @@ extension ScenarioReport {
             guard !members.isEmpty else { continue }
             hosts.rows.append([
                 ReportTable.Cell(role.rawValue), .integer(members.count),
-                ReportTable.Cell(members.map(\.name).joined(separator: ", ")),
+                ReportFigures.names(members.map(\.name)),
                 .integer(members.reduce(0) { $0 + $1.threads }),
                 ReportFigures.bytes(members.reduce(UInt64(0)) { $0 &+ $1.ram.bytes }),
                 .integer(members.reduce(0) { $0 + $1.disks.filter { $0.osd != nil }.count }),

@@ -33,7 +33,7 @@ extension ScenarioReport {
             columns: [.init("FAILS", key: "fails"), .init("HOSTS", key: "hosts"), .init("STOPS", key: "stops"), .init("DEGRADES", key: "degrades")])
         for i in impacts {
             impactTable.rows.append([
-                ReportTable.Cell((i.scope == .rack ? "rack " : "") + i.name), ReportTable.Cell(i.hosts.joined(separator: ", ")),
+                ReportTable.Cell((i.scope == .rack ? "rack " : "") + i.name), ReportFigures.names(i.hosts),
                 ReportTable.Cell(i.failed.isEmpty ? "-" : i.failed.map(\.service.rawValue).joined(separator: ", ")),
                 ReportTable.Cell(i.degraded.isEmpty ? "-" : i.degraded.map(\.rawValue).joined(separator: ", ")),
             ])
