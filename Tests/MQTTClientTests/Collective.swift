@@ -18,13 +18,18 @@ enum Collective {
         try Broker.run(executable, arguments)
     }
 
-    /// Starts `collective` without waiting; stderr goes to `log`.
-    static func start(_ arguments: [String], log: URL) throws -> Process {
+    /// Starts `collective` without waiting; stderr goes to `log`, stdout to `output` if given.
+    static func start(_ arguments: [String], log: URL, output: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardOutput = FileHandle.nullDevice
+        if let output {
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         return process

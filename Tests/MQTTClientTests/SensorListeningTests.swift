@@ -106,6 +106,33 @@ import Glibc
         #expect(replay.out == live.out)
     }
 
+    /// Ctrl-C ends the listening, not the run: what arrived is simulated.
+    @Test func sigintStopsListeningAndSimulatesWhatArrived() throws {
+        let broker = try Broker()
+        let log = broker.directory.appendingPathComponent("simulate.log")
+        let output = broker.directory.appendingPathComponent("simulate.out")
+        let run = try Collective.start(
+            ["simulate", Self.hotRack, "--mqtt", "mqtt://127.0.0.1:\(broker.port)", "--listen", "600"], log: log, output: output)
+        defer { if run.isRunning { kill(run.processIdentifier, SIGKILL); run.waitUntilExit() } }
+        func logged(_ text: String) throws -> Bool {
+            for _ in 0..<80 {
+                if try String(contentsOf: log, encoding: .utf8).contains(text) { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+        #expect(try logged("listening to"))
+        let publisher = try Self.client(broker.port, "test-publisher")
+        try publisher.publish(MQTTMessage(topic: "edge/rack2/climate", text: #"{"temperature": 45}"#))
+        try publisher.disconnect()
+        #expect(try logged("edge/rack2/climate {\"temperature\": 45}"))
+        kill(run.processIdentifier, SIGINT)
+        run.waitUntilExit()
+        #expect(run.terminationReason == .exit && run.terminationStatus == 0)
+        #expect(try String(contentsOf: log, encoding: .utf8).contains("received 1 message(s); simulating"))
+        #expect(try String(contentsOf: output, encoding: .utf8).contains("sensor_alarm rack2-temperature"))
+    }
+
     @Test func simulateWithoutABrokerOrTriggersSaysWhy() throws {
         let port = try Broker.freePort()
         let down = try Collective.run(["simulate", Self.hotRack, "--mqtt", "mqtt://127.0.0.1:\(port)", "--mqtt-timeout", "3"])
