@@ -150,6 +150,57 @@ import Testing
         #expect(events.contains { if case .alarmUnheard(_, let reason) = $0 { reason.contains("queen") } else { false } })
     }
 
+    /// A VM that no node had room for after its node died starts on a Drone assimilated later
+    /// (joins: [proxmox]): failover places workloads on the fleet as it grows.
+    @Test func anAssimilatedProxmoxNodeTakesTheVMThatHadNoRoom() throws {
+        let yaml = """
+            name: join-takes-vms
+            fleet:
+              hosts:
+                - {name: d1, role: drone, cores: 4, ram: 16GiB, nic: 10Gbit/s, disks: [{type: ssd, size: 2TB}]}
+                - {name: d2, role: drone, cores: 4, ram: 16GiB, nic: 10Gbit/s, disks: [{type: ssd, size: 2TB}]}
+                - {name: d3, role: drone, cores: 4, ram: 16GiB, nic: 10Gbit/s, disks: [{type: ssd, size: 2TB}]}
+            ceph:
+              mons: [d1, d2, d3]
+              mgrs: [d1, d2]
+              pools: [{name: rbd, size: 2, pg_num: 32, application: rbd}]
+            services:
+              proxmox: {nodes: [d1, d2, d3]}
+            workloads:
+              vms:
+                - {id: 101, name: a, cores: 2, memory: 5GiB, disks: [{pool: rbd, size: 32GiB}], ha: {state: started}}
+                - {id: 102, name: b, cores: 2, memory: 5GiB, disks: [{pool: rbd, size: 32GiB}], ha: {state: started}}
+                - {id: 103, name: c, cores: 2, memory: 5GiB, disks: [{pool: rbd, size: 32GiB}], ha: {state: started}}
+            timeline:
+              - {at: 1m, event: fail_host, host: d1}
+              - {at: 30m, event: add_host, joins: [proxmox], host: {name: d4, role: drone, cores: 4, ram: 16GiB, nic: 10Gbit/s, disks: [{type: ssd, size: 2TB}]}}
+            """
+        let scenario = try Scenario(yaml: yaml, file: "join.yaml")
+        #expect(scenario.workloadPlan().vms.map(\.node) == ["d1", "d2", "d3"])
+        let run = Simulator(scenario: scenario).run()
+        #expect(run.incidents.count == 2)
+        let failure = run.incidents[0].workloads
+        #expect(failure.stopped == ["vm:101 a"])
+        #expect(failure.notRunning.map(\.subject) == ["vm:101 a"])
+        let join = run.incidents[1].workloads
+        #expect(join.restarted.map { "\($0.subject) on \($0.node)" } == ["vm:101 a on d4"])
+        #expect(failure.allRunningAfter == .seconds(29 * 60))
+
+        // The same for pods: a new K3s agent takes the replicas no node had room for (the
+        // Drones' CPU is taken by their Ceph daemons and reserves).
+        var pods = yaml.replacingOccurrences(of: "  proxmox: {nodes: [d1, d2, d3]}", with: "  k3s: {servers: [d2], agents: [d1, d3]}")
+        pods = pods.replacingOccurrences(of: "joins: [proxmox]", with: "joins: [k3s_agent]")
+        pods = String(pods[..<pods.range(of: "  vms:")!.lowerBound]) + "  deployments:\n    - {name: big, replicas: 3, requests: {cpu: 1, memory: 5Gi}}\n"
+            + String(pods[pods.range(of: "timeline:")!.lowerBound...])
+        let podScenario = try Scenario(yaml: pods, file: "join-pods.yaml")
+        let pending = podScenario.workloadPlan().pods.filter { $0.node == nil }.map { "pod " + $0.pod.id }
+        #expect(pending == ["pod default/big-1", "pod default/big-2"])
+        let podRun = Simulator(scenario: podScenario).run()
+        #expect(podRun.incidents.count == 2)
+        let started = podRun.incidents[1].workloads.restarted
+        #expect(started.map(\.subject) == pending && started.allSatisfy { $0.node == "d4" })
+    }
+
     @Test func sameSeedSameBytes() throws {
         let again = Simulator(scenario: scenario).run()
         #expect(again == result)

@@ -20,6 +20,10 @@ struct RunRecorder {
     private var services = ServiceOutageTracker()
     /// The conditions the VMs and pods see, each time they change.
     private var conditions: [ConditionChange] = []
+    /// The fleet and services grown by assimilated hosts (nil until one joins), and whether
+    /// the next conditions must carry them.
+    private var layout: ServiceLayout?
+    private var layoutChanged = false
     private let hasWorkloads: Bool
 
     init(scenario: Scenario, seed: UInt64) {
@@ -36,6 +40,12 @@ struct RunRecorder {
         worstInactive = max(worstInactive, ceph.inactivePGs)
         lostEver = max(lostEver, ceph.lostPGs)
         for event in step.events {
+            if case .timeline(_, let timelineEvent) = event, case .addHost(let host, let joins) = timelineEvent.action {
+                var grown = layout ?? ServiceLayout(scenario)
+                grown.assimilate(host, joining: joins)
+                layout = grown
+                layoutChanged = true
+            }
             if case .timeline(let index, let timelineEvent) = event {
                 closeIncident(at: step.time)
                 bytesMovedAtIncidentStart = ceph.bytesMoved
@@ -149,8 +159,10 @@ struct RunRecorder {
         let current = ClusterConditions(
             connectivity: step.connectivity, inactivePools: inactive,
             outOfService: Set(scenario.fleet.hosts.map(\.name)).subtracting(step.hosts))
-        guard conditions.last?.conditions != current else { return }
-        conditions.append(ConditionChange(time: step.time, conditions: current))
+        guard conditions.last?.conditions != current || layoutChanged else { return }
+        conditions.append(ConditionChange(
+            time: step.time, conditions: current, layout: layoutChanged ? layout.map { ($0.fleet, $0.services) } : nil))
+        layoutChanged = false
     }
 
     /// The VMs' and pods' failover under the run's conditions, split over the incidents.

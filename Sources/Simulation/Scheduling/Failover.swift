@@ -34,7 +34,8 @@ struct FailoverRun {
         case gone
     }
 
-    let scenario: Scenario
+    /// The scenario, its fleet and services grown by each assimilated host.
+    var scenario: Scenario
     let options: PlanOptions
     let timings: FailoverTimings
     var conditions: ClusterConditions
@@ -136,6 +137,10 @@ struct FailoverRun {
             now = max(now, t)
             while index < changes.count && changes[index].time <= now {
                 conditions = changes[index].conditions
+                if let layout = changes[index].layout {
+                    scenario.fleet = layout.fleet
+                    scenario.services = layout.services
+                }
                 index += 1
             }
             reconcile()

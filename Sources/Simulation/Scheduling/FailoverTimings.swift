@@ -61,14 +61,23 @@ public struct ClusterConditions: Sendable, Equatable {
     }
 }
 
-/// The conditions from `time` on.
+/// The conditions from `time` on, and the layout when a host was assimilated: the fleet and
+/// services with the new host and the roles it joined (Proxmox node, K3s agent…), where
+/// failover may then place VMs and pods.
 public struct ConditionChange: Sendable, Equatable {
     public var time: Duration
     public var conditions: ClusterConditions
+    public var layout: (fleet: Fleet, services: Services)?
 
-    public init(time: Duration, conditions: ClusterConditions) {
+    public init(time: Duration, conditions: ClusterConditions, layout: (fleet: Fleet, services: Services)? = nil) {
         self.time = time
         self.conditions = conditions
+        self.layout = layout
+    }
+
+    public static func == (a: ConditionChange, b: ConditionChange) -> Bool {
+        a.time == b.time && a.conditions == b.conditions && a.layout?.fleet == b.layout?.fleet
+            && a.layout?.services == b.layout?.services
     }
 }
 
