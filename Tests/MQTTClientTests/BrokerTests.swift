@@ -145,6 +145,27 @@ import Glibc
         #expect(!(ok.out + ok.err).contains("horse"))
     }
 
+    /// TLS as mosquitto_pub spells it: --cafile makes the broker's certificate trusted; the
+    /// system's CAs do not know it, and the connection is refused with a clear error.
+    @Test func tlsWithTheBrokersCAAndWithout() throws {
+        let broker = try Broker(tls: true)
+        let url = "mqtts://127.0.0.1:\(broker.port)"
+        let trusted = try Collective.run(["mqtt", "publish", Collective.scenario, "--url", url, "--cafile", broker.caFile.path, "--node-id", "lab"])
+        #expect(trusted.status == 0, "\(trusted.err)")
+        let sub = try Program.run(try #require(Program.path("mosquitto_sub")), [
+            "-h", "127.0.0.1", "-p", String(broker.port), "--cafile", broker.caFile.path, "-t", "collective/lab/availability",
+            "-C", "1", "-W", "5",
+        ])
+        #expect(sub.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "online", "\(sub.stderr)")
+
+        let untrusted = try Collective.run(["mqtt", "publish", Collective.scenario, "--url", url, "--timeout", "5"])
+        #expect(untrusted.status == 1)
+        #expect(untrusted.err.contains("cannot connect to 127.0.0.1:\(broker.port)"), "\(untrusted.err)")
+        // Plain MQTT against a TLS listener: the broker drops it, an error within the timeout.
+        let plain = try Collective.run(["mqtt", "publish", Collective.scenario, "--url", "mqtt://127.0.0.1:\(broker.port)", "--timeout", "3"])
+        #expect(plain.status == 1 && plain.err.contains("cannot connect to 127.0.0.1:\(broker.port)"), "\(plain.err)")
+    }
+
     @Test func theWatchLoopReconnectsAndPublishesTheLatestState() throws {
         let broker = try Broker()
         // A copy of the scenario that changes while the broker is down.

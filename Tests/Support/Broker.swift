@@ -14,12 +14,18 @@ public final class Broker {
     public struct Failure: Error, CustomStringConvertible { public var description: String }
 
     /// With `users`, the broker refuses anonymous clients and knows these user names and
-    /// passwords (written with `mosquitto_passwd`).
-    public init(port: Int? = nil, users: [String: String] = [:]) throws {
+    /// passwords (written with `mosquitto_passwd`). With `tls`, it speaks only TLS, with a
+    /// certificate for 127.0.0.1 from a CA made here (`caFile`, with `openssl`).
+    public init(port: Int? = nil, users: [String: String] = [:], tls: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("collective-mqtt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.port = try port ?? Self.freePort()
         var config = "listener \(self.port) 127.0.0.1\npersistence false\n"
+        if tls {
+            try makeCertificates()
+            config += "cafile \(caFile.path)\ncertfile \(directory.appendingPathComponent("server.pem").path)\n"
+                + "keyfile \(directory.appendingPathComponent("server.key").path)\n"
+        }
         if users.isEmpty {
             config += "allow_anonymous true\n"
         } else {
@@ -32,6 +38,27 @@ public final class Broker {
         }
         try config.write(to: directory.appendingPathComponent("mosquitto.conf"), atomically: true, encoding: .utf8)
         try start()
+    }
+
+    /// The CA that signs a TLS broker's certificate (PEM).
+    public var caFile: URL { directory.appendingPathComponent("ca.pem") }
+
+    /// A CA, and a server key and certificate for 127.0.0.1 (subjectAltName IP) signed by it.
+    private func makeCertificates() throws {
+        guard let openssl = Program.path("openssl") else { throw Failure(description: "openssl is not installed (Debian: apt-get install openssl)") }
+        let dir = directory.path
+        try "subjectAltName = IP:127.0.0.1\n".write(toFile: dir + "/san.cnf", atomically: true, encoding: .utf8)
+        for arguments in [
+            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", dir + "/ca.key", "-out", dir + "/ca.pem", "-days", "2",
+             "-subj", "/CN=collective test CA"],
+            ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", dir + "/server.key", "-out", dir + "/server.csr", "-subj", "/CN=127.0.0.1"],
+            ["x509", "-req", "-in", dir + "/server.csr", "-CA", dir + "/ca.pem", "-CAkey", dir + "/ca.key", "-CAcreateserial",
+             "-out", dir + "/server.pem", "-days", "2", "-extfile", dir + "/san.cnf"],
+        ] {
+            try Program.check(openssl, arguments)
+        }
+        // mosquitto started as root runs as the user mosquitto: it must read the key.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: dir + "/server.key")
     }
 
     /// Starts the broker and waits until it accepts connections.
