@@ -55,6 +55,13 @@ import Testing
         #expect(scenario.warnings.isEmpty, "\(scenario.warnings)")
         #expect(yaml.contains("cores: 4         # check: not in Ceph's maps"))
         #expect(yaml.contains("nic: 10Gbit/s    # check:"))
+        // The example events, uncommented, are a valid timeline for this cluster.
+        let examples = yaml.split(separator: "\n").filter { $0.hasPrefix("#   - ") }.map { "  " + $0.dropFirst(4) }
+        #expect(examples.count == 2)
+        let rehearsal = yaml + "timeline:\n" + examples.joined(separator: "\n") + "\n"
+        let file = Self.directory.appendingPathComponent("scenario.yaml").path
+        let run = try Scenario(yaml: rehearsal, file: file) { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
+        #expect(run.timeline.map(\.action) == [.failDisk(DiskReference(host: "vm", disk: "osd2", osd: 2)), .failHost("vm")])
         #expect(scenario.fleet.hosts.map(\.name) == ["vm"])
         #expect(scenario.ceph.mons == ["vm"] && scenario.ceph.mgrs == ["vm"] && scenario.ceph.mds == ["vm"])
         #expect(scenario.fleet.hosts[0].ram.bytes == 24_684_096 * 1024)

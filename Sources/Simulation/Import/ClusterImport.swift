@@ -261,6 +261,15 @@ public struct ClusterImport: Sendable {
                     + fs.data.map(Self.quoted).joined(separator: ", ") + "]}")
             }
         }
+        // The rehearsal is the operator's to write: examples with this cluster's own names.
+        if let host = hosts.first(where: { !$0.osds.isEmpty }), let osd = host.osds.first {
+            out.append("")
+            out.append("# What to rehearse (scenarios/README.md, \"timeline\"), for example:")
+            out.append("# timeline:")
+            out.append("#   - {at: 5m, event: fail_disk, disk: \(host.name)/osd\(osd)}")
+            out.append("#   - {at: 1h, event: fail_host, host: \(host.name)}")
+            if let rack = host.rack { out.append("#   - {at: 2h, event: fail_rack, rack: \(rack)}") }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
