@@ -20,6 +20,7 @@ public struct ClusterSnapshot: Sendable {
         ("mgr-metadata.json", MonCommand("mgr metadata"), true),
         ("mds-metadata.json", MonCommand("mds metadata"), true),
         ("fs-ls.json", MonCommand("fs ls"), true),
+        ("config-dump.json", MonCommand("config dump"), true),
     ]
 
     /// Writes every file into `directory` (created if missing) and returns the names written.

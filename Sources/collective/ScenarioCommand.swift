@@ -58,7 +58,7 @@ struct ScenarioImportCommand: AsyncParsableCommand {
         abstract: "Write a scenario of the running cluster that `collective live import -o DIR` saved.",
         discussion: """
             Reads DIR/osdmap.bin and DIR/osd-df.json (and, when there, df.json, osd-metadata.json, \
-            mon-metadata.json, mgr-metadata.json, mds-metadata.json, fs-ls.json) and writes DIR/scenario.yaml, which \
+            mon-metadata.json, mgr-metadata.json, mds-metadata.json, fs-ls.json, osd-dump.json, config-dump.json) and writes DIR/scenario.yaml, which \
             imports DIR/crush.bin: then `collective simulate`, `report` and `plan` answer for that \
             cluster. Lines marked `check` hold defaults for what Ceph's maps do not say (cores, NIC, \
             the Queen). `live import` writes it too; this rewrites it offline, no Ceph package needed.

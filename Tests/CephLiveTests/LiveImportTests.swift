@@ -33,9 +33,18 @@ extension LiveClusterTests {
             _ = try? LiveCluster.waitClean(rados)
         }
         let pool = try #require(try rados.pools().first { $0.name == "livetest-upmap" }).id
+        /// The PG's up set once it has the pool's two OSDs (a pool just made may still show
+        /// another size for a moment; an upmap of the wrong size is dropped by the mons).
         func up(_ pg: String) throws -> [Int] {
-            let run = try LiveCluster.run(ceph, ["-c", conf, "pg", "map", pg, "-f", "json"])
-            return try #require((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["up"] as? [Int])
+            var set: [Int] = []
+            for _ in 0..<40 {
+                let run = try LiveCluster.run(ceph, ["-c", conf, "pg", "map", pg, "-f", "json"])
+                set = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["up"] as? [Int] ?? []
+                if set.count == 2 { break }
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+            try #require(set.count == 2, "\(pg): up \(set)")
+            return set
         }
         let first = try up("\(pool).1")
         let spare = try #require([0, 1, 2].first { !first.contains($0) })

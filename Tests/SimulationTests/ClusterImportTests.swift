@@ -5,9 +5,9 @@ import Placement
 import Testing
 
 /// A scenario written from a saved Ceph 16.2.15 cluster (`Fixtures/import-pacific`: what
-/// `collective live import` saved of the dev cluster, with osd.2 reweighted to 0.85, osd.1's
-/// primary affinity at 0.5, `pg-upmap-items 20.0 1 0` and `pg-upmap 1.0 2 0 1`) places every PG
-/// where that cluster had it (`pg-up.txt`, from its `ceph pg dump` of the same moment).
+/// `collective live import` saved of the dev cluster, set up as its README says: a reweight, a
+/// primary affinity, both kinds of upmap, options in `ceph config`) places every PG where that
+/// cluster had it (`pg-up.txt`, from its `ceph pg dump` of the same moment).
 @Suite struct ClusterImportTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/import-pacific")
 
@@ -66,10 +66,14 @@ import Testing
         #expect(scenario.ceph.mons == ["vm"] && scenario.ceph.mgrs == ["vm"] && scenario.ceph.mds == ["vm"])
         #expect(scenario.fleet.hosts[0].ram.bytes == 24_684_096 * 1024)
         #expect(scenario.fleet.hosts[0].disks.map(\.size.bytes) == [2 << 30, 2 << 30, 2 << 30])
-        let media = try #require(scenario.ceph.pools.first { $0.name == "cephfs_media" })
-        #expect(media.kind == .erasure(k: 2, m: 1) && media.id == 14)
-        #expect(scenario.ceph.pools.first { $0.name == "cephfs_metadata" }?.stored.bytes == 131_160)
-        #expect(scenario.ceph.filesystems.map(\.dataPools) == [["cephfs_data", "cephfs_media"]])
+        let media = try #require(scenario.ceph.pools.first { $0.name == "media" })
+        #expect(media.kind == .erasure(k: 2, m: 1) && media.id == 4)
+        #expect(scenario.ceph.pools.first { $0.name == "rbd" }?.stored.bytes == 9_000_019)
+        #expect(scenario.ceph.filesystems.map(\.dataPools) == [["cephfs_data", "media"]])
+        // The options the simulator reads, from `ceph config dump` and the OSD map's ratios.
+        let config = scenario.ceph.config
+        #expect(config.osdMaxBackfills == 3 && config.monOSDDownOutInterval == .seconds(900) && config.osdHeartbeatGrace == .seconds(30))
+        #expect(config.nearfullRatio == 0.8 && config.fullRatio == 0.95)
     }
 
     @Test func missingOrBrokenFilesAreNamed() {

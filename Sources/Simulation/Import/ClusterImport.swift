@@ -9,7 +9,8 @@ internal import Placement
 /// sizes, PG counts, rules and applications, the data each stores (`ceph df` STORED), each
 /// OSD's size (`ceph osd df`), the hosts and racks of the CRUSH tree, the hosts of the
 /// monitors, managers and metadata servers (`mon`, `mgr`, `mds metadata`), the file systems
-/// (`fs ls`), and each OSD's override weight (`ceph osd reweight`) and primary affinity.
+/// (`fs ls`), each OSD's override weight (`ceph osd reweight`) and primary affinity, the OSD
+/// map's full ratios and the simulator's options as `ceph config dump` has them.
 ///
 /// What the maps do not say is written as a default with a comment to check it: a host's
 /// cores (4) and NIC (10Gbit/s), its RAM when no OSD of it reports `mem_total_kb` (16GiB),
@@ -21,7 +22,7 @@ public struct ClusterImport: Sendable {
     /// The saved files this reads (`live import` writes them all); the first two are required.
     public static let files = [
         "osdmap.bin", "osd-df.json", "df.json", "osd-metadata.json", "mon-metadata.json", "mgr-metadata.json",
-        "mds-metadata.json", "fs-ls.json",
+        "mds-metadata.json", "fs-ls.json", "osd-dump.json", "config-dump.json",
     ]
 
     /// Why a saved directory cannot become a scenario: the file and what is wrong with it.
@@ -42,6 +43,9 @@ public struct ClusterImport: Sendable {
     let mgrHosts: [String]
     let mdsHosts: [String]
     let fileSystems: [(name: String, metadata: String, data: [String])]
+    /// Scenario `config:` keys and their values: the OSD map's full ratios and the options of
+    /// `ceph config dump` the simulator reads (global, then osd or mon sections).
+    let config: [(key: String, value: String, source: String)]
 
     /// Reads the saved files through `read` (a file name → its bytes, nil when missing).
     public init(read: (String) -> [UInt8]?) throws(Failure) {
@@ -107,6 +111,34 @@ public struct ClusterImport: Sendable {
             }
         }
         self.fileSystems = fileSystems
+        var config: [(String, String, String)] = []
+        if let dump = try json("osd-dump.json") {
+            for (field, key) in [("full_ratio", "mon_osd_full_ratio"), ("backfillfull_ratio", "mon_osd_backfillfull_ratio"),
+                                 ("nearfull_ratio", "mon_osd_nearfull_ratio")] {
+                if case .number(let n)? = dump[field], let v = n.double { config.append((key, "\(Float(v))", "osd dump")) }
+            }
+        }
+        if case .array(let options)? = try json("config-dump.json") {
+            // The simulator's options and the daemons that read them; a daemon's own section
+            // wins over global, as in Ceph. Options for single daemons (osd.3) or masks are left.
+            let readers: [String: String] = [
+                "osd_max_backfills": "osd", "osd_recovery_max_active": "osd", "osd_recovery_max_active_hdd": "osd",
+                "osd_recovery_max_active_ssd": "osd", "osd_heartbeat_grace": "osd", "osd_memory_target": "osd",
+                "mon_osd_down_out_interval": "mon", "mon_osd_down_out_subtree_limit": "mon",
+            ]
+            var chosen: [String: (value: String, section: String)] = [:]
+            for option in options {
+                guard case .string(let name)? = option["name"], let reader = readers[name],
+                      case .string(let section)? = option["section"], section == "global" || section == reader,
+                      case .string(let value)? = option["value"], option["mask"].map({ if case .string(let m) = $0 { m.isEmpty } else { true } }) ?? true
+                else { continue }
+                if chosen[name] == nil || section != "global" { chosen[name] = (value, section) }
+            }
+            for name in readers.keys.sorted() {
+                if let (value, section) = chosen[name] { config.append((name, value, "ceph config, \(section)")) }
+            }
+        }
+        self.config = config
     }
 
     /// A host of the CRUSH tree with its OSDs (in bucket order) and its rack, if any.
@@ -215,6 +247,12 @@ public struct ClusterImport: Sendable {
         let mds = mdsHosts.filter(known.contains)
         if !mds.isEmpty { out.append("  mds: [" + mds.map(Self.quoted).joined(separator: ", ") + "]") }
         out.append("  crush: {import: " + Self.quoted(crushFile) + "}")
+        if !config.isEmpty {
+            out.append("  config:   # options set in ceph.conf files are not seen; the rest are Pacific's defaults")
+            for (key, value, source) in config {
+                out.append("    \(key): \(Double(value) != nil ? value : Self.quoted(value))   # \(source)")
+            }
+        }
         let pools = map.sortedPools
         var poolNames: Set<String> = []
         var poolIDs: Set<Int64> = []

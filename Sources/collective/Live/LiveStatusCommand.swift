@@ -37,7 +37,7 @@ struct LiveImportCommand: ParsableCommand {
         abstract: "Save the cluster's maps and statistics for the offline commands.",
         discussion: """
             Writes crush.bin (osd getcrushmap), osdmap.bin (osd getmap), osd-dump.json, pg-dump.json, \
-            pg-dump-pools.json, osd-df.json, df.json, osd-, mon-, mgr- and mds-metadata.json and fs-ls.json \
+            pg-dump-pools.json, osd-df.json, df.json, osd-, mon-, mgr- and mds-metadata.json, fs-ls.json and config-dump.json \
             into DIR, and scenario.yaml, a scenario of the cluster (as `collective scenario import DIR` \
             writes it). Then, offline: `collective simulate DIR/scenario.yaml`, \
             `collective report DIR/scenario.yaml`, `collective osdmap DIR/osdmap.bin --test-map-pgs` or \
