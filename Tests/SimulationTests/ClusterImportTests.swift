@@ -76,6 +76,24 @@ import Testing
         #expect(config.nearfullRatio == 0.8 && config.fullRatio == 0.95)
     }
 
+    /// Daemons report the host name `gethostname` gives, often the FQDN; CRUSH's host bucket
+    /// has the short name. Both are one host, with its RAM and its daemons.
+    @Test func fullyQualifiedHostNamesInTheMetadataMatchTheShortBucketNames() throws {
+        let imported = try ClusterImport { name in
+            guard let bytes = Self.read(name) else { return nil }
+            guard name.hasSuffix("-metadata.json") else { return bytes }
+            let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: #""hostname":"vm""#, with: #""hostname":"vm.lab.example""#)
+            return Array(text.utf8)
+        }
+        let file = Self.directory.appendingPathComponent("scenario.yaml").path
+        let scenario = try Scenario(yaml: imported.scenarioYAML(name: "fqdn"), file: file) {
+            FileManager.default.contents(atPath: $0).map { [UInt8]($0) }
+        }
+        #expect(scenario.fleet.hosts.map(\.name) == ["vm"])
+        #expect(scenario.ceph.mons == ["vm"] && scenario.ceph.mgrs == ["vm"] && scenario.ceph.mds == ["vm"])
+        #expect(scenario.fleet.hosts[0].ram.bytes == 24_684_096 * 1024)
+    }
+
     @Test func missingOrBrokenFilesAreNamed() {
         #expect(throws: ClusterImport.Failure.self) { try ClusterImport { _ in nil } }
         do {

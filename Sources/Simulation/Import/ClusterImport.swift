@@ -35,7 +35,6 @@ public struct ClusterImport: Sendable {
     let map: OSDMap
     let osdBytes: [Int32: UInt64]
     let stored: [Int64: UInt64]
-    let osdHosts: [Int32: String]
     let memoryKB: [String: UInt64]
     let arm: Set<String>
     let rotational: [Int32: Bool]
@@ -50,7 +49,9 @@ public struct ClusterImport: Sendable {
     /// Reads the saved files through `read` (a file name → its bytes, nil when missing).
     public init(read: (String) -> [UInt8]?) throws(Failure) {
         guard let osdmap = read("osdmap.bin") else { throw Failure(file: "osdmap.bin", reason: "missing (collective live import -o DIR writes it)") }
-        do { map = try OSDMap(decoding: osdmap) } catch { throw Failure(file: "osdmap.bin", reason: "\(error)") }
+        let decoded: OSDMap
+        do { decoded = try OSDMap(decoding: osdmap) } catch { throw Failure(file: "osdmap.bin", reason: "\(error)") }
+        map = decoded
         guard let df = read("osd-df.json") else { throw Failure(file: "osd-df.json", reason: "missing (collective live import -o DIR writes it)") }
         do {
             let report = try OSDDFReport(json: String(decoding: df, as: UTF8.self))
@@ -71,20 +72,27 @@ public struct ClusterImport: Sendable {
             }
         }
         self.stored = stored
-        var osdHosts: [Int32: String] = [:]
+        // Daemons' metadata has the host name gethostname gives, often the FQDN; CRUSH host
+        // buckets carry the short name: match either.
+        let crush = decoded.crush
+        let crushHosts = Set(Self.hostBuckets(crush).compactMap { crush.itemNames[$0.id] })
+        func bucket(_ hostname: String) -> String {
+            if crushHosts.contains(hostname) { return hostname }
+            let short = String(hostname.prefix { $0 != "." })
+            return crushHosts.contains(short) ? short : hostname
+        }
         var memoryKB: [String: UInt64] = [:]
         var arm: Set<String> = []
         var rotational: [Int32: Bool] = [:]
         if case .array(let osds)? = try json("osd-metadata.json") {
             for osd in osds {
-                guard case .number(let id)? = osd["id"], let id = id.int64, case .string(let host)? = osd["hostname"] else { continue }
-                osdHosts[Int32(id)] = host
+                guard case .number(let id)? = osd["id"], let id = id.int64, case .string(let name)? = osd["hostname"] else { continue }
+                let host = bucket(name)
                 if case .string(let kb)? = osd["mem_total_kb"], let kb = UInt64(kb) { memoryKB[host] = kb }
                 if case .string(let a)? = osd["arch"], a == "aarch64" || a == "arm64" { arm.insert(host) }
                 if case .string(let r)? = osd["rotational"] { rotational[Int32(id)] = r == "1" }
             }
         }
-        self.osdHosts = osdHosts
         self.memoryKB = memoryKB
         self.arm = arm
         self.rotational = rotational
@@ -92,7 +100,7 @@ public struct ClusterImport: Sendable {
             guard case .array(let daemons)? = try json(name) else { return [] }
             var names: [String] = []
             for daemon in daemons {
-                if case .string(let host)? = daemon["hostname"], !names.contains(host) { names.append(host) }
+                if case .string(let name)? = daemon["hostname"], !names.contains(bucket(name)) { names.append(bucket(name)) }
             }
             return names
         }
@@ -152,15 +160,13 @@ public struct ClusterImport: Sendable {
     /// then the monitor and manager hosts that hold no OSD.
     var hosts: [Host] {
         let crush = map.crush
-        guard let hostType = crush.typeID(named: "host") else { return [] }
         let rackType = crush.typeID(named: "rack")
         var parent: [Int32: Int32] = [:]
         for case let bucket? in crush.buckets where !crush.isShadow(bucket.id) {
             for item in bucket.items { parent[item] = bucket.id }
         }
         var hosts: [Host] = []
-        for case let bucket? in crush.buckets.sorted(by: { ($0?.id ?? 0) > ($1?.id ?? 0) })
-        where Int32(bucket.type) == hostType && !crush.isShadow(bucket.id) {
+        for bucket in Self.hostBuckets(crush) {
             var rack: String?
             var up = parent[bucket.id]
             while let id = up, rack == nil {
@@ -309,6 +315,12 @@ public struct ClusterImport: Sendable {
             if let rack = host.rack { out.append("#   - {at: 2h, event: fail_rack, rack: \(rack)}") }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The CRUSH tree's host buckets (not the device-class shadows), id -1, -2, … order.
+    static func hostBuckets(_ crush: CrushMap) -> [Bucket] {
+        guard let hostType = crush.typeID(named: "host") else { return [] }
+        return crush.buckets.compactMap { $0 }.filter { Int32($0.type) == hostType && !crush.isShadow($0.id) }.sorted { $0.id > $1.id }
     }
 
     /// The applications a scenario pool may name.
