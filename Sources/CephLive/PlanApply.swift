@@ -117,15 +117,8 @@ public struct PlanApply: Sendable {
         if !plan.directories.isEmpty {
             // File system name → its data pools' names.
             var fileSystems: [String: Swift.Set<String>] = [:]
-            if case .array(let list) = try rados.runJSON(MonCommand("fs ls")) {
-                for fs in list {
-                    guard case .string(let n)? = fs["name"] else { continue }
-                    var dataPools = Swift.Set<String>()
-                    if case .array(let names)? = fs["data_pools"] {
-                        for name in names { if case .string(let pool) = name { dataPools.insert(pool) } }
-                    }
-                    fileSystems[n] = dataPools
-                }
+            for fs in FileSystemSpec.listed(in: try rados.runJSON(MonCommand("fs ls"))) {
+                fileSystems[fs.name] = Swift.Set(fs.dataPools)
             }
             let plannedPools = Swift.Set(plan.pools.map(\.name))
             for fsName in Swift.Set(plan.directories.map(\.fileSystem)).sorted() {

@@ -161,7 +161,7 @@ struct RunRecorder {
             outOfService: Set(scenario.fleet.hosts.map(\.name)).subtracting(step.hosts))
         guard conditions.last?.conditions != current || layoutChanged else { return }
         conditions.append(ConditionChange(
-            time: step.time, conditions: current, layout: layoutChanged ? layout.map { ($0.fleet, $0.services) } : nil))
+            time: step.time, conditions: current, layout: layoutChanged ? layout : nil))
         layoutChanged = false
     }
 

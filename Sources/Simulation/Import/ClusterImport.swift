@@ -19,12 +19,6 @@ internal import Placement
 /// exceptions are `upmaps`. Whether an OSD is down is not carried over (it starts up; the
 /// file's header names it).
 public struct ClusterImport: Sendable {
-    /// The saved files this reads (`live import` writes them all); the first two are required.
-    public static let files = [
-        "osdmap.bin", "osd-df.json", "df.json", "osd-metadata.json", "mon-metadata.json", "mgr-metadata.json",
-        "mds-metadata.json", "fs-ls.json", "osd-dump.json", "config-dump.json",
-    ]
-
     /// Why a saved directory cannot become a scenario: the file and what is wrong with it.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var file: String
@@ -41,7 +35,7 @@ public struct ClusterImport: Sendable {
     let monHosts: [String]
     let mgrHosts: [String]
     let mdsHosts: [String]
-    let fileSystems: [(name: String, metadata: String, data: [String])]
+    let fileSystems: [FileSystemSpec]
     /// Scenario `config:` keys and their values: the OSD map's full ratios and the options of
     /// `ceph config dump` the simulator reads (global, then osd or mon sections).
     let config: [(key: String, value: String, source: String)]
@@ -107,18 +101,7 @@ public struct ClusterImport: Sendable {
         monHosts = try hosts("mon-metadata.json")
         mgrHosts = try hosts("mgr-metadata.json")
         mdsHosts = try hosts("mds-metadata.json")
-        var fileSystems: [(String, String, [String])] = []
-        if case .array(let list)? = try json("fs-ls.json") {
-            for fs in list {
-                guard case .string(let name)? = fs["name"], case .string(let metadata)? = fs["metadata_pool"] else { continue }
-                var data: [String] = []
-                if case .array(let pools)? = fs["data_pools"] {
-                    for pool in pools { if case .string(let p) = pool { data.append(p) } }
-                }
-                fileSystems.append((name, metadata, data))
-            }
-        }
-        self.fileSystems = fileSystems
+        fileSystems = try json("fs-ls.json").map(FileSystemSpec.listed) ?? []
         var config: [(String, String, String)] = []
         if let dump = try json("osd-dump.json") {
             for (field, key) in [("full_ratio", "mon_osd_full_ratio"), ("backfillfull_ratio", "mon_osd_backfillfull_ratio"),
@@ -157,7 +140,7 @@ public struct ClusterImport: Sendable {
     }
 
     /// The CRUSH tree's hosts (not the device-class shadows), in bucket id order (-1, -2, …),
-    /// then the monitor and manager hosts that hold no OSD.
+    /// then the hosts of monitors, managers and MDSs that hold no OSD.
     var hosts: [Host] {
         let crush = map.crush
         let rackType = crush.typeID(named: "rack")
@@ -223,8 +206,7 @@ public struct ClusterImport: Sendable {
                 var note = ""
                 if bytes == 0 {
                     // 16.16 TiB → bytes: the size a new OSD of this weight has.
-                    let weight = crush.crushWeight(of: osd, in: host.name)
-                    bytes = UInt64(weight) << 24
+                    bytes = UInt64(max(crush.itemWeight(of: osd) ?? 0, 0)) << 24
                     note = "   # osd df gives no size (out): its CRUSH weight's"
                 }
                 var line = "        - {name: osd\(osd), type: \(type), size: \(bytes), osd: \(osd)"
@@ -277,7 +259,7 @@ public struct ClusterImport: Sendable {
                 }
                 fields += ["min_size: \(pool.minSize)", "pg_num: \(pool.pgNum)", "pgp_num: \(pool.pgpNum)"]
                 if let rule = crush.ruleNames[pool.crushRule] { fields.append("rule: " + Self.quoted(rule)) }
-                if let app = pool.applications.first(where: { Self.applications.contains($0) }) { fields.append("application: \(app)") }
+                if let app = pool.applications.first(where: ScenarioKeys.applications.contains) { fields.append("application: \(app)") }
                 fields.append("stored: \(stored[pool.id] ?? 0)")
                 out.append("    - {" + fields.joined(separator: ", ") + "}")
                 poolNames.insert(pool.name)
@@ -297,12 +279,12 @@ public struct ClusterImport: Sendable {
                 }
             }
         }
-        let filesystems = fileSystems.filter { fs in poolNames.contains(fs.metadata) && fs.data.allSatisfy(poolNames.contains) }
+        let filesystems = fileSystems.filter { fs in poolNames.contains(fs.metadataPool) && fs.dataPools.allSatisfy(poolNames.contains) }
         if !filesystems.isEmpty {
             out.append("  filesystems:")
             for fs in filesystems {
-                out.append("    - {name: \(Self.quoted(fs.name)), metadata_pool: \(Self.quoted(fs.metadata)), data_pools: ["
-                    + fs.data.map(Self.quoted).joined(separator: ", ") + "]}")
+                out.append("    - {name: \(Self.quoted(fs.name)), metadata_pool: \(Self.quoted(fs.metadataPool)), data_pools: ["
+                    + fs.dataPools.map(Self.quoted).joined(separator: ", ") + "]}")
             }
         }
         // The rehearsal is the operator's to write: examples with this cluster's own names.
@@ -322,9 +304,6 @@ public struct ClusterImport: Sendable {
         guard let hostType = crush.typeID(named: "host") else { return [] }
         return crush.buckets.compactMap { $0 }.filter { Int32($0.type) == hostType && !crush.isShadow($0.id) }.sorted { $0.id > $1.id }
     }
-
-    /// The applications a scenario pool may name.
-    static let applications = ["rbd", "cephfs", "rgw", "mgr", "mgr_devicehealth", "nfs"]
 
     /// A 16.16 fixed-point weight (≤ 1) as an exact decimal (a dyadic fraction has a finite one).
     static func ratio(_ weight: UInt32) -> String {
@@ -346,13 +325,5 @@ public struct ClusterImport: Sendable {
             && !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(text.lowercased())
             && Double(text) == nil && text.first != "-"
         return plain ? text : JSONString.quoted(text)
-    }
-}
-
-extension CrushMap {
-    /// A device's CRUSH weight (16.16, TiB) in the named bucket; 0 when it is not there.
-    func crushWeight(of device: Int32, in bucketName: String) -> UInt32 {
-        guard let id = itemID(named: bucketName), let bucket = bucket(id: id), let i = bucket.items.firstIndex(of: device) else { return 0 }
-        return bucket.itemWeights.indices.contains(i) ? bucket.itemWeights[i] : bucket.uniformItemWeight
     }
 }

@@ -67,17 +67,12 @@ public struct ClusterConditions: Sendable, Equatable {
 public struct ConditionChange: Sendable, Equatable {
     public var time: Duration
     public var conditions: ClusterConditions
-    public var layout: (fleet: Fleet, services: Services)?
+    public var layout: ServiceLayout?
 
-    public init(time: Duration, conditions: ClusterConditions, layout: (fleet: Fleet, services: Services)? = nil) {
+    public init(time: Duration, conditions: ClusterConditions, layout: ServiceLayout? = nil) {
         self.time = time
         self.conditions = conditions
         self.layout = layout
-    }
-
-    public static func == (a: ConditionChange, b: ConditionChange) -> Bool {
-        a.time == b.time && a.conditions == b.conditions && a.layout?.fleet == b.layout?.fleet
-            && a.layout?.services == b.layout?.services
     }
 }
 

@@ -249,8 +249,6 @@ extension ScenarioReader {
 
     // MARK: - Pools
 
-    private static let applications = ["rbd", "cephfs", "rgw", "mgr", "mgr_devicehealth", "nfs"]
-
     private func readPool(_ field: YAMLField, crush: CrushSource?) -> PoolSpec? {
         guard let m = field.mapping("a pool (a mapping with name, size, pg_num…)", keys: ScenarioKeys.pool) else { return nil }
         var ok = true
@@ -332,9 +330,9 @@ extension ScenarioReader {
         var application: String?
         if let appField = m.optional("application") {
             application = appField.string("an application name")
-            if let app = application, !Self.applications.contains(app) {
-                appField.warning("\"\(app)\" is not an application Ceph knows (\(Self.applications.joined(separator: ", ")))"
-                    + Suggestion.hint(for: app, among: Self.applications))
+            if let app = application, !ScenarioKeys.applications.contains(app) {
+                appField.warning("\"\(app)\" is not an application Ceph knows (\(ScenarioKeys.applications.joined(separator: ", ")))"
+                    + Suggestion.hint(for: app, among: ScenarioKeys.applications))
             }
         }
         let stored = m.optional("stored").map { $0.size() } ?? .zero

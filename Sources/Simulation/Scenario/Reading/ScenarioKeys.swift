@@ -17,6 +17,8 @@ enum ScenarioKeys {
         "failure_domain", "application", "stored", "growth_per_day",
     ]
     static let filesystem = ["name", "metadata_pool", "data_pools"]
+    /// The applications a pool may name (`ceph osd pool application enable`).
+    static let applications = ["rbd", "cephfs", "rgw", "mgr", "mgr_devicehealth", "nfs"]
     static let config = [
         "osd_max_backfills", "osd_recovery_max_active", "osd_recovery_max_active_hdd", "osd_recovery_max_active_ssd",
         "osd_recovery_bandwidth", "osd_heartbeat_grace", "mon_osd_down_out_interval", "mon_osd_down_out_subtree_limit",
